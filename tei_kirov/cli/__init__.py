@@ -1,0 +1,1 @@
+"""The ``tei-kirov`` command line: a thin layer over the public Python API."""

@@ -1,0 +1,308 @@
+"""Base classes of the model layer and the one registry that maps TEI element names to classes.
+
+Every node of a document is a pydantic model:
+
+* :class:`TeiElement` subclasses type one TEI element each (``Div`` for ``<div>``); their
+  attributes are fields, their children an ordered ``content`` list of strings and nodes;
+* :class:`Element` keeps any element the models do not type, verbatim;
+* :class:`Comment` and :class:`PI` keep comments and processing instructions.
+
+Layout that XML carries but meaning does not (whitespace between elements in element-only
+containers, attribute order, namespace prefixes) lives in a private :class:`Layout` that the
+writer uses to reproduce a file faithfully. It takes no part in equality.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr
+from typing_extensions import TypeAliasType
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+#: local TEI element name -> model class; filled as classes are defined.
+REGISTRY: dict[str, type[TeiElement]] = {}
+
+#: Field names that are not XML attributes.
+_NON_ATTRIBUTE_FIELDS = frozenset({"tag", "content", "extra_attrs"})
+
+N = TypeVar("N", bound="Node")
+
+if TYPE_CHECKING:
+    Content = Any
+else:
+    # What a ``content`` list holds: a discriminated union of text, comments, processing
+    # instructions, opaque elements and every registered class. The union itself
+    # (``_ContentUnion``) is set by ``tei_kirov.models.content`` once every class exists; the
+    # alias is evaluated lazily, when pydantic first builds a validator.
+    Content = TypeAliasType("Content", "_ContentUnion")
+
+
+def attribute_name(field: str) -> str:
+    """The XML attribute name (Clark notation for ``xml:``) of a model field name.
+
+    ``xml_id`` -> ``{http://www.w3.org/XML/1998/namespace}id``, ``not_before`` ->
+    ``notBefore``, ``from_`` -> ``from``.
+    """
+    if field.startswith("xml_"):
+        return "{%s}%s" % (XML_NS, field[4:])
+    field = field.rstrip("_")
+    head, *rest = field.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def display_name(clark: str) -> str:
+    """``{xml-ns}id`` -> ``xml:id``; other Clark names keep their local part."""
+    if clark.startswith("{" + XML_NS + "}"):
+        return "xml:" + clark[len(XML_NS) + 2 :]
+    if clark.startswith("{"):
+        return clark.split("}", 1)[1]
+    return clark
+
+
+class Layout:
+    """Serialisation details read from a file, kept so the file can be written back as it was.
+
+    ``before``: whitespace preceding this node inside an element-only parent;
+    ``end``: whitespace before this element's end tag, when the element is element-only;
+    ``attr_order``: attribute names in document order; ``nsmap``: namespace declarations
+    made on this element.
+    """
+
+    __slots__ = ("before", "end", "attr_order", "nsmap")
+
+    def __init__(
+        self,
+        before: str | None = None,
+        end: str | None = None,
+        attr_order: tuple[str, ...] | None = None,
+        nsmap: dict[str | None, str] | None = None,
+    ) -> None:
+        self.before = before
+        self.end = end
+        self.attr_order = attr_order
+        self.nsmap = nsmap
+
+    def __repr__(self) -> str:
+        return f"Layout(before={self.before!r}, end={self.end!r})"
+
+    def __eq__(self, other: object) -> bool:  # layout never decides equality
+        return isinstance(other, Layout)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Layout:
+        return Layout(self.before, self.end, self.attr_order,
+                      dict(self.nsmap) if self.nsmap is not None else None)
+
+
+class Node(BaseModel):
+    """Common base of everything that can stand in a content list."""
+
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=False, populate_by_name=True, defer_build=True
+    )
+
+    _layout: Layout | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and self.__dict__ == other.__dict__  # type: ignore[union-attr]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def _fast(cls: type[N], values: dict[str, Any], layout: Layout | None = None) -> N:
+        """Build an instance from already-checked values without validation (the reader's path).
+
+        ``values`` must hold every field; this is what keeps reading fast."""
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", values)
+        object.__setattr__(obj, "__pydantic_fields_set__", set())
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(obj, "__pydantic_private__", {"_layout": layout})
+        return obj
+
+
+class Comment(Node):
+    """An XML comment ``<!--text-->``."""
+
+    tag: Literal["#comment"] = "#comment"
+    text: str = ""
+
+    def __init__(self, text: str = "", **data: Any) -> None:
+        super().__init__(text=text, **data)
+
+
+class PI(Node):
+    """A processing instruction ``<?target text?>``."""
+
+    tag: Literal["#pi"] = "#pi"
+    target: str
+    text: str = ""
+
+    def __init__(self, target: str, text: str = "", **data: Any) -> None:
+        super().__init__(target=target, text=text, **data)
+
+
+class Container(Node):
+    """A node with an ordered content list; the typed views live here."""
+
+    content: list[Content] = []
+
+    #: ``True`` where text is significant (paragraphs, phrases); ``False`` for element-only
+    #: containers, whose inter-element whitespace is layout and may be pretty-printed.
+    mixed: ClassVar[bool] = True
+
+    def __init__(self, *content: Any, **data: Any) -> None:
+        if content:
+            if "content" in data:
+                raise TypeError("give content either positionally or as content=, not both")
+            data["content"] = list(content)
+        super().__init__(**data)
+
+    # -- typed views -------------------------------------------------------------------
+    def nodes(self) -> list[Node]:
+        """The child nodes, without text."""
+        return [c for c in self.content if not isinstance(c, str)]
+
+    def children(self, cls: type[N]) -> list[N]:
+        """Direct children of class ``cls``."""
+        return [c for c in self.content if isinstance(c, cls)]
+
+    def child(self, cls: type[N]) -> N | None:
+        """The first direct child of class ``cls``, or ``None``."""
+        for c in self.content:
+            if isinstance(c, cls):
+                return c
+        return None
+
+    def iter(self, cls: type[N] | None = None) -> Iterator[N]:
+        """Every descendant node (depth first, document order), optionally of one class."""
+        stack: list[Iterator[Any]] = [iter(self.content)]
+        while stack:
+            for item in stack[-1]:
+                if isinstance(item, str):
+                    continue
+                if cls is None or isinstance(item, cls):
+                    yield item
+                if isinstance(item, Container) and item.content:
+                    stack.append(iter(item.content))
+                    break
+            else:
+                stack.pop()
+
+    def text(self) -> str:
+        """The character content, as a reader of the XML would see it (comments and PIs
+        excluded)."""
+        parts: list[str] = []
+        _collect_text(self, parts)
+        return "".join(parts)
+
+
+def _collect_text(node: Container, parts: list[str]) -> None:
+    for item in node.content:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, Container):
+            _collect_text(item, parts)
+
+
+class Element(Container):
+    """An element the models do not type, kept verbatim: ``tag`` in Clark notation
+    (``{namespace}local``), attributes as a dict with Clark keys, content as read."""
+
+    tag: str
+    attrs: dict[str, str] = {}
+
+    @property
+    def local_name(self) -> str:
+        return self.tag.rsplit("}", 1)[-1]
+
+    @property
+    def namespace(self) -> str | None:
+        return self.tag[1:].split("}", 1)[0] if self.tag.startswith("{") else None
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        """An attribute by Clark name (``xml:id`` style names are accepted too)."""
+        return self.attrs.get(_clark(name), default)
+
+
+def _clark(name: str) -> str:
+    return "{%s}%s" % (XML_NS, name[4:]) if name.startswith("xml:") else name
+
+
+class TeiElement(Container):
+    """A TEI element typed by a subclass. Attributes common to all TEI elements (a subset of
+    ``att.global``) are fields here; subclasses add their own."""
+
+    xml_id: str | None = None
+    xml_lang: str | None = None
+    xml_space: str | None = None
+    n: str | None = None
+    rend: str | None = None
+    resp: str | None = None
+    cert: str | None = None
+    corresp: str | None = None
+    #: Attributes this class does not type, by Clark name, kept verbatim.
+    extra_attrs: dict[str, str] = {}
+
+    #: XML attribute name -> field name, and the reverse; computed per subclass.
+    xml_attributes: ClassVar[dict[str, str]] = {}
+    attribute_fields: ClassVar[dict[str, str]] = {}
+    #: Local name of the TEI element this class types.
+    tei_name: ClassVar[str] = ""
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        fields = [f for f in cls.model_fields if f not in _NON_ATTRIBUTE_FIELDS]
+        cls.attribute_fields = {f: attribute_name(f) for f in fields}
+        cls.xml_attributes = {x: f for f, x in cls.attribute_fields.items()}
+        tag_field = cls.model_fields.get("tag")
+        default = tag_field.default if tag_field is not None else None
+        if isinstance(default, str) and default and default != cls.tei_name:
+            if default in REGISTRY and REGISTRY[default] is not cls:
+                raise TypeError(f"two model classes for <{default}>: "
+                                f"{REGISTRY[default].__name__} and {cls.__name__}")
+            cls.tei_name = default
+            REGISTRY[default] = cls
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        """An attribute by its XML name (``xml:id``, ``notBefore``, ``{ns}local``)."""
+        clark = _clark(name)
+        field = self.xml_attributes.get(clark)
+        if field is not None:
+            value = getattr(self, field)
+            return default if value is None else value
+        return self.extra_attrs.get(clark, default)
+
+    def set(self, name: str, value: str | None) -> None:
+        """Set (or with ``None`` remove) an attribute by its XML name."""
+        clark = _clark(name)
+        field = self.xml_attributes.get(clark)
+        if field is not None:
+            setattr(self, field, value)
+        elif value is None:
+            self.extra_attrs.pop(clark, None)
+        else:
+            self.extra_attrs = {**self.extra_attrs, clark: value}
+
+    def attributes(self) -> dict[str, str]:
+        """Every attribute that is set, by XML (Clark) name, typed ones first."""
+        out = {x: getattr(self, f) for f, x in self.attribute_fields.items()
+               if getattr(self, f) is not None}
+        out.update(self.extra_attrs)
+        return out
+
+
+_ID_CHARS = re.compile(r"^[A-Za-z_][\w.\-]*$")
+
+
+def is_ncname(value: str) -> bool:
+    """Whether ``value`` can be an ``xml:id`` (an XML NCName, ASCII approximation plus
+    Unicode word characters)."""
+    return bool(_ID_CHARS.match(value))
+
+

@@ -1,0 +1,153 @@
+"""Safe parsing of untrusted XML: no DTD loading, no network, no entity expansion.
+
+Every place in tei_kirov that turns bytes into an lxml tree goes through :func:`parse_bytes`,
+so one policy governs the reader, the validator and the exports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..errors import TeiReadError
+
+#: Inputs above this size are refused before parsing (a guard against memory exhaustion).
+MAX_BYTES = 512 * 1024 * 1024
+
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+
+
+def make_parser(*, line_numbers: bool = True) -> etree.XMLParser:
+    """An lxml parser that never loads a DTD, never touches the network and never expands
+    entities. ``huge_tree`` stays off, so libxml2's own limits on depth and text size apply."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_blank_text=False,
+        remove_comments=False,
+        remove_pis=False,
+        strip_cdata=True,
+        huge_tree=False,
+        collect_ids=False,
+    )
+
+
+def _position_of(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def check_prolog(data: bytes, file: str | None) -> None:
+    """Refuse entity declarations outright: they are how XXE and billion-laughs attacks work,
+    and TEI documents do not need them."""
+    doctype = _DOCTYPE.search(data, 0, 1 << 20)
+    if doctype is None:
+        return
+    decl = _ENTITY_DECL.search(data, doctype.start())
+    root_start = data.find(b"]>", doctype.start())
+    if decl is not None and (root_start == -1 or decl.start() < root_start + 2):
+        line, column = _position_of(data, decl.start())
+        raise TeiReadError(
+            "entity declaration refused: the document declares its own entities "
+            "(external entities and entity expansion are unsafe and never processed)",
+            file=file,
+            line=line,
+            column=column,
+            hint="replace each entity reference with the character or text it stands for "
+            "and remove the <!ENTITY ...> declaration",
+        )
+
+
+_HINTS: tuple[tuple[str, str], ...] = (
+    ("Opening and ending tag mismatch", "an element is closed with the wrong end tag, or an "
+     "earlier start tag was never closed"),
+    ("Premature end of data", "the file ends before every element is closed; look for a "
+     "missing end tag"),
+    ("EntityRef: expecting ';'", "a bare '&' must be written as &amp;"),
+    ("xmlParseEntityRef: no name", "a bare '&' must be written as &amp;"),
+    ("Entity '", "HTML entities such as &nbsp; are not defined in XML; write the character "
+     "itself (e.g. U+00A0) or a numeric reference (&#160;)"),
+    ("StartTag: invalid element name", "a bare '<' must be written as &lt;"),
+    ("Start tag expected", "the file does not start with an element; is it XML at all?"),
+    ("Document is empty", "the file is empty or not XML"),
+    ("attributes construct error", "an attribute value must be quoted: name=\"value\""),
+    ("AttValue: \" or ' expected", "an attribute value must be quoted: name=\"value\""),
+    ("Extra content at the end of the document", "an XML document has exactly one root "
+     "element; something follows its end tag"),
+    ("Couldn't find end of Start Tag", "a start tag is not closed with '>'"),
+    ("Input is not proper UTF-8", "the file is not UTF-8; re-save it as UTF-8 or declare its "
+     "encoding in the XML declaration"),
+    ("Char 0x", "the file contains a character that XML forbids"),
+)
+
+
+def hint_for(message: str) -> str | None:
+    """A plain-language suggestion for a libxml2 well-formedness message."""
+    for needle, hint in _HINTS:
+        if needle in message:
+            return hint
+    return None
+
+
+def syntax_error(exc: etree.XMLSyntaxError, file: str | None) -> TeiReadError:
+    """Turn lxml's syntax error into a :class:`TeiReadError` with position and hint."""
+    entry = exc.error_log.last_error if exc.error_log else None
+    # libxml2's first error is usually the cause; later ones are consequences.
+    first = None
+    if exc.error_log:
+        for e in exc.error_log:
+            if e.level_name in ("ERROR", "FATAL"):
+                first = e
+                break
+    chosen = first or entry
+    message = (chosen.message if chosen is not None else str(exc)).strip()
+    line = chosen.line if chosen is not None else (exc.lineno or None)
+    column = chosen.column if chosen is not None else None
+    # libxml2 columns are 1-based already for most messages; keep them as they are.
+    return TeiReadError(
+        f"not well-formed XML: {message}",
+        file=file,
+        line=line or None,
+        column=column or None,
+        hint=hint_for(message),
+    )
+
+
+def parse_bytes(data: bytes, file: str | None = None) -> etree._ElementTree:
+    """Parse untrusted bytes into an lxml tree or raise :class:`TeiReadError`."""
+    if len(data) > MAX_BYTES:
+        raise TeiReadError(
+            f"file is too large ({len(data)} bytes; the limit is {MAX_BYTES})",
+            file=file,
+            hint="split the document, or raise tei_kirov.xml.safety.MAX_BYTES if you trust it",
+        )
+    if not data.strip():
+        raise TeiReadError("the file is empty", file=file, line=1, column=1,
+                           hint="a TEI document starts with <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">")
+    check_prolog(data, file)
+    parser = make_parser()
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(exc, file) from None
+    tree = root.getroottree()
+    if tree.docinfo.doctype:
+        _refuse_unexpanded_entities(root, file)
+    return tree
+
+
+def _refuse_unexpanded_entities(root: etree._Element, file: str | None) -> None:
+    # Only reachable when a DOCTYPE names an external DTD we did not load: its entities stay
+    # unexpanded, and silently dropping them would lose text.
+    for entity in root.iter(etree.Entity):
+        raise TeiReadError(
+            f"undefined entity reference &{entity.name};",
+            file=file,
+            line=entity.sourceline,
+            hint="write the character itself or a numeric character reference",
+        )

@@ -1,0 +1,249 @@
+"""Writing: models -> lxml tree -> UTF-8 bytes, the mirror image of the reader.
+
+A document read from a file is written back with the whitespace, attribute order and
+namespace prefixes it was read with. Parts built in code are pretty-printed, but only where
+whitespace is not significant: element-only containers that are not inside mixed content.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TeiWriteError
+from ..models import TEI_NS, Document
+from ..models.base import PI, Comment, Container, Element, Node, TeiElement
+
+INDENT = "  "
+_TEI_PREFIX = "{" + TEI_NS + "}"
+
+
+def to_tree(doc: Document) -> etree._ElementTree:
+    """Build the lxml tree of ``doc``."""
+    root = _build(doc.root, None, 0, pretty=True)
+    for item in doc.prolog:
+        root.addprevious(_misc(item))
+    for item in reversed(doc.epilog):
+        root.addnext(_misc(item))
+    return root.getroottree()
+
+
+def to_bytes(doc: Document) -> bytes:
+    """Serialise ``doc`` as UTF-8 bytes with an XML declaration. Never refuses: it writes
+    whatever the model holds (see :func:`write` for the checked path)."""
+    tree = to_tree(doc)
+    data = etree.tostring(
+        tree, encoding="UTF-8", xml_declaration=True, doctype=doc._doctype
+    )
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
+def to_string(doc: Document) -> str:
+    """Serialise ``doc`` as a string (the same text as :func:`to_bytes`)."""
+    return to_bytes(doc).decode("utf-8")
+
+
+def _misc(item: Node) -> etree._Element:
+    if isinstance(item, Comment):
+        return etree.Comment(item.text)
+    if isinstance(item, PI):
+        return etree.ProcessingInstruction(item.target, item.text or None)
+    raise TypeError(f"{type(item).__name__} cannot stand outside the root element")
+
+
+def _qualified(node: Container) -> str:
+    if isinstance(node, TeiElement):
+        return _TEI_PREFIX + node.tei_name
+    return node.tag  # type: ignore[attr-defined,no-any-return]
+
+
+def _attributes(node: Container) -> dict[str, str]:
+    if isinstance(node, TeiElement):
+        attrs = node.attributes()
+    elif isinstance(node, Element):
+        attrs = dict(node.attrs)
+    else:
+        attrs = {}
+    layout = node._layout
+    order = layout.attr_order if layout is not None else None
+    if order and len(attrs) > 1:
+        ranked = {name: i for i, name in enumerate(order)}
+        attrs = dict(sorted(attrs.items(), key=lambda kv: ranked.get(kv[0], len(ranked))))
+    return attrs
+
+
+def _build(node: Node, parent: etree._Element | None, depth: int, pretty: bool) -> etree._Element:
+    if not isinstance(node, Container):
+        raise TypeError(f"{type(node).__name__} cannot be an element")
+    layout = node._layout
+    nsmap = layout.nsmap if layout is not None else None
+    if parent is None and nsmap is None:
+        nsmap = {None: TEI_NS}
+    tag = _qualified(node)
+    attrs = _attributes(node)
+    if parent is None:
+        el = etree.Element(tag, attrs, nsmap=nsmap)
+    else:
+        el = etree.SubElement(parent, tag, attrs, nsmap=nsmap)
+    if node.mixed or isinstance(node, Element):
+        _fill_mixed(el, node.content, depth)
+    else:
+        _fill_element_only(el, node, depth, pretty)
+    return el
+
+
+def _append(el: etree._Element, item: Node, depth: int, pretty: bool) -> etree._Element:
+    if isinstance(item, Comment):
+        child = etree.Comment(item.text)
+        el.append(child)
+        return child
+    if isinstance(item, PI):
+        child = etree.ProcessingInstruction(item.target, item.text or None)
+        el.append(child)
+        return child
+    return _build(item, el, depth + 1, pretty)
+
+
+def _fill_mixed(el: etree._Element, content: list, depth: int) -> None:  # type: ignore[type-arg]
+    last: etree._Element | None = None
+    for item in content:
+        if isinstance(item, str):
+            if last is None:
+                el.text = (el.text or "") + item
+            else:
+                last.tail = (last.tail or "") + item
+        else:
+            last = _append(el, item, depth, pretty=False)
+
+
+def _fill_element_only(el: etree._Element, node: Container, depth: int, pretty: bool) -> None:
+    content = node.content
+    layout = node._layout
+    from_file = layout is not None and layout.end is not None
+    has_text = any(isinstance(item, str) for item in content)
+    indent_here = pretty and not has_text and not from_file
+    child_indent = "\n" + INDENT * (depth + 1)
+    last: etree._Element | None = None
+    previous_ws: str | None = None
+    for item in content:
+        if isinstance(item, str):
+            if last is None:
+                el.text = (el.text or "") + item
+            else:
+                last.tail = (last.tail or "") + item
+            continue
+        item_layout = item._layout
+        ws = item_layout.before if item_layout is not None else None
+        if ws is None:
+            if indent_here:
+                ws = child_indent
+            elif from_file:
+                ws = previous_ws if previous_ws is not None else _first_known_ws(content)
+            else:
+                ws = ""
+        previous_ws = ws
+        if ws:
+            if last is None:
+                el.text = (el.text or "") + ws
+            else:
+                last.tail = (last.tail or "") + ws
+        last = _append(el, item, depth, pretty=pretty and not has_text)
+    if from_file:
+        end = layout.end  # type: ignore[union-attr]
+    elif indent_here and last is not None:
+        end = "\n" + INDENT * depth
+    else:
+        end = ""
+    if end:
+        if last is None:
+            el.text = (el.text or "") + end
+        else:
+            last.tail = (last.tail or "") + end
+
+
+def _first_known_ws(content: list) -> str:  # type: ignore[type-arg]
+    for item in content:
+        if not isinstance(item, str) and item._layout is not None and item._layout.before:
+            return item._layout.before  # type: ignore[no-any-return]
+    return ""
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def write(
+    doc: Document,
+    path: str | os.PathLike[str],
+    *,
+    validate: bool = True,
+    overwrite: bool = False,
+) -> Path:
+    """Write ``doc`` to ``path`` atomically (a temporary file in the same folder, then a
+    rename), after checking it against the profile schema.
+
+    ``validate=False`` skips the check (for documents with content the profile does not
+    type). ``overwrite=True`` is needed to replace the file the document was read from.
+    Raises :class:`~tei_kirov.errors.TeiWriteError` and leaves the destination untouched when
+    it refuses."""
+    target = Path(os.fspath(path))
+    source = doc.source
+    if source is not None and not overwrite and _same_file(source, target):
+        raise TeiWriteError(
+            "refusing to replace the file this document was read from; "
+            "pass overwrite=True (CLI: --force) to do so, or write elsewhere",
+            path=str(target),
+        )
+    tree = to_tree(doc)
+    if validate:
+        from ..profile import profile_errors
+
+        problems = profile_errors(tree)
+        if problems:
+            raise TeiWriteError(
+                "not written: the document does not validate against the tei_kirov profile "
+                "(pass validate=False to write TEI the profile does not cover)",
+                path=str(target),
+                problems=problems,
+            )
+    data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True, doctype=doc._doctype)
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    write_bytes_atomic(target, data)
+    return target
+
+
+def _same_file(source: str, target: Path) -> bool:
+    try:
+        return os.path.samefile(source, target)
+    except OSError:
+        return os.path.abspath(source) == os.path.abspath(target)
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` so that it is either entirely the old file or entirely the
+    new one, never half-written: a temporary file in the same folder, fsync, rename."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise TeiWriteError("the folder does not exist", path=str(folder))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
