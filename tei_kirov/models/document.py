@@ -43,6 +43,8 @@ class Document(BaseModel):
     _source: str | None = PrivateAttr(default=None)
     #: The DOCTYPE declaration read from the file, if any, written back unchanged.
     _doctype: str | None = PrivateAttr(default=None)
+    #: The XML declaration read from the file ("" when it had none; ``None``: write the default).
+    _declaration: str | None = PrivateAttr(default=None)
 
     def __init__(self, root: TeiElement | Element | None = None, **data: Any) -> None:
         if root is not None:

@@ -9,6 +9,7 @@ reproduce the file.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -87,10 +88,80 @@ def from_tree(
     prolog = [_read_misc(n) for n in reversed(list(root.itersiblings(preceding=True)))]
     epilog = [_read_misc(n) for n in root.itersiblings()]
     model = _read_element(root, {})
+    if data is not None:
+        _record_top_level_layout(data, prolog, model, epilog)
     doc = Document.model_construct(root=model, prolog=prolog, epilog=epilog)
-    doctype = tree.docinfo.doctype
-    doc._doctype = doctype or None
+    doc._doctype = tree.docinfo.doctype or None
+    if data is not None:
+        doc._declaration = _declaration(data)
     return doc
+
+
+_DECLARATION = re.compile(rb"^\s*<\?xml\s[^?]*\?>")
+_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+_TOP_LEVEL = re.compile(
+    rb"(\s*)(<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)", re.DOTALL
+)
+
+
+def _declaration(data: bytes) -> str | None:
+    """The file's XML declaration, kept when it can stay true of UTF-8 output."""
+    m = _DECLARATION.match(data)
+    if m is None:
+        return ""
+    text = m.group(0).strip()
+    encoding = _ENCODING.search(text)
+    if encoding is None or encoding.group(1).lower() in (b"utf-8", b"utf8"):
+        return text.decode("utf-8")
+    return None  # another encoding: the writer declares UTF-8 itself
+
+
+def _record_top_level_layout(
+    data: bytes, prolog: list[Any], root: Node, epilog: list[Any]
+) -> None:
+    """Record the whitespace between the nodes outside the root element, which the XML
+    data model (and lxml) forget."""
+    m = _DECLARATION.match(data)
+    position = m.end() if m else 0
+    before: list[str] = []
+    while True:
+        token = _TOP_LEVEL.match(data, position)
+        if token is None:
+            break
+        if not token.group(2).startswith(b"<!DOCTYPE"):
+            before.append(token.group(1).decode("utf-8", "replace"))
+        position = token.end()
+    gap = re.match(rb"\s*", data[position:position + 256])
+    root_ws = gap.group(0).decode() if gap else "\n"
+    if len(before) == len(prolog):
+        for item, ws in zip(prolog, before):
+            _set_before(item, ws)
+        _set_before(root, root_ws)
+    if epilog:
+        tail = data[data.rfind(b">", 0, _epilog_start(data, len(epilog))) + 1 :]
+        found = [t.group(1).decode() for t in _TOP_LEVEL.finditer(tail)]
+        if len(found) == len(epilog):
+            for item, ws in zip(epilog, found):
+                _set_before(item, ws)
+
+
+def _epilog_start(data: bytes, count: int) -> int:
+    # Walk back over ``count`` comments/PIs at the end of the file.
+    end = len(data.rstrip())
+    for _ in range(count):
+        start = max(data.rfind(b"<!--", 0, end), data.rfind(b"<?", 0, end))
+        if start == -1:
+            return end
+        end = len(data[:start].rstrip())
+    return end
+
+
+def _set_before(node: Node, ws: str) -> None:
+    layout = node._layout
+    if layout is None:
+        node.__pydantic_private__["_layout"] = Layout(before=ws)  # type: ignore[index]
+    else:
+        layout.before = ws
 
 
 def _check_is_tei(root: etree._Element, data: bytes | None, file: str | None) -> None:

@@ -21,8 +21,11 @@ INDENT = "  "
 _TEI_PREFIX = "{" + TEI_NS + "}"
 
 
+DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+
+
 def to_tree(doc: Document) -> etree._ElementTree:
-    """Build the lxml tree of ``doc``."""
+    """Build the lxml tree of ``doc`` (prolog and epilog included)."""
     root = _build(doc.root, None, 0, pretty=True)
     for item in doc.prolog:
         root.addprevious(_misc(item))
@@ -32,13 +35,34 @@ def to_tree(doc: Document) -> etree._ElementTree:
 
 
 def to_bytes(doc: Document) -> bytes:
-    """Serialise ``doc`` as UTF-8 bytes with an XML declaration. Never refuses: it writes
-    whatever the model holds (see :func:`write` for the checked path)."""
-    tree = to_tree(doc)
-    data = etree.tostring(
-        tree, encoding="UTF-8", xml_declaration=True, doctype=doc._doctype
-    )
+    """Serialise ``doc`` as UTF-8 bytes. Never refuses: it writes whatever the model holds
+    (see :func:`write` for the checked path)."""
+    return _serialise(doc, _build(doc.root, None, 0, pretty=True))
+
+
+def _serialise(doc: Document, root: etree._Element) -> bytes:
+    """The bytes of a document whose root element is already built. Outside the root the
+    writer works by hand, so the whitespace between top-level nodes survives."""
+    declaration = doc._declaration
+    parts: list[bytes] = []
+    if declaration is None or declaration:
+        parts.append((declaration or DECLARATION).encode("utf-8"))
+    if doc._doctype:
+        parts.append(b"\n" + doc._doctype.encode("utf-8"))
+    for item in doc.prolog:
+        parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
+    parts.append(_before(doc.root, parts) + etree.tostring(root, encoding="UTF-8"))
+    for item in doc.epilog:
+        parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
+    data = b"".join(parts)
     return data if data.endswith(b"\n") else data + b"\n"
+
+
+def _before(node: Node, parts: list[bytes]) -> bytes:
+    layout = node._layout
+    if layout is not None and layout.before is not None:
+        return layout.before.encode("utf-8")
+    return b"\n" if parts else b""
 
 
 def to_string(doc: Document) -> str:
@@ -196,11 +220,11 @@ def write(
             "pass overwrite=True (CLI: --force) to do so, or write elsewhere",
             path=str(target),
         )
-    tree = to_tree(doc)
+    root = _build(doc.root, None, 0, pretty=True)
     if validate:
         from ..profile import profile_errors
 
-        problems = profile_errors(tree)
+        problems = profile_errors(root)
         if problems:
             raise TeiWriteError(
                 "not written: the document does not validate against the tei_kirov profile "
@@ -208,10 +232,7 @@ def write(
                 path=str(target),
                 problems=problems,
             )
-    data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True, doctype=doc._doctype)
-    if not data.endswith(b"\n"):
-        data += b"\n"
-    write_bytes_atomic(target, data)
+    write_bytes_atomic(target, _serialise(doc, root))
     return target
 
 
