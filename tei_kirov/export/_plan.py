@@ -1,0 +1,396 @@
+"""One pass over a document that every export shares: sections, notes in reference order,
+named-entity mentions with their authority records, dates, and where each one stands
+(page and division)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._meta import Meta, read_meta
+from ._tree import (
+    DIVISIONS,
+    NAME_KINDS,
+    NON_TEXT,
+    RECORD_KINDS,
+    TYPE_KINDS,
+    attr,
+    choose,
+    content,
+    descendants,
+    elements,
+    ids,
+    local,
+    plain,
+    pointers,
+    root_of,
+    squeeze,
+    texts,
+)
+
+#: Name elements whose text counts as the name of a record.
+_RECORD_NAMES = {
+    "person": ("persName", "name"),
+    "place": ("placeName", "settlement", "country", "region", "geogName", "name"),
+    "org": ("orgName", "name"),
+}
+_MAIN_TYPES = frozenset({"main", "reg", "standard", "full", "pref", "preferred", "index"})
+_SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+@dataclass
+class Where:
+    """A position in the text: the page as printed and the enclosing division."""
+
+    page: str | None = None
+    section_id: str | None = None
+    section_label: str = ""
+
+    def describe(self) -> str:
+        """``"p. 4, 1. A Grandiose Amalgam"``-style text for tables and links."""
+        parts = []
+        if self.page:
+            parts.append(f"p. {self.page}")
+        if self.section_label:
+            parts.append(self.section_label)
+        return ", ".join(parts)
+
+
+@dataclass
+class Section:
+    """A division: its HTML id, its heading (``label``, possibly empty) and subdivisions."""
+
+    node: Any
+    html_id: str
+    label: str
+    depth: int
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class NoteRef:
+    """A note in reference order: ``number`` from 1, ``marker`` as printed (or the number)."""
+
+    node: Any
+    number: int
+    marker: str
+    label: str
+    who: str
+    where: Where
+
+
+@dataclass
+class Mention:
+    """One name in the text that refers to an entity."""
+
+    node: Any
+    number: int
+    key: str
+    kind: str
+    text: str
+    where: Where
+    in_note: bool = False
+
+    @property
+    def html_id(self) -> str:
+        return f"m-{self.number}"
+
+
+@dataclass
+class Entity:
+    """An indexed person, place or organisation: from its authority record where there is
+    one, otherwise from the mentions that share a ``@ref`` or a spelling."""
+
+    key: str
+    kind: str
+    record_id: str | None
+    name: str
+    variants: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def html_id(self) -> str:
+        return "idx-" + _SAFE_ID.sub("_", self.key)
+
+    def all_variants(self) -> list[str]:
+        """Record variants, then spellings met in the text, without the standard name."""
+        out: list[str] = []
+        for value in [*self.variants, *(m.text for m in self.mentions)]:
+            if value and value != self.name and value not in out:
+                out.append(value)
+        return out
+
+
+@dataclass
+class DateRef:
+    """A ``date`` in the text: as printed, its normalised value(s) and certainty."""
+
+    node: Any
+    text: str
+    value: str
+    label: str
+    cert: str
+    where: Where
+    datetime: str | None
+
+
+@dataclass
+class Plan:
+    """Everything the exports derive from a document before rendering it."""
+
+    root: Any
+    meta: Meta
+    language: str
+    sections: list[Section] = field(default_factory=list)
+    section_of: dict[int, Section] = field(default_factory=dict)
+    notes: list[NoteRef] = field(default_factory=list)
+    note_of: dict[int, NoteRef] = field(default_factory=dict)
+    anchored: dict[str, list[Any]] = field(default_factory=dict)
+    detached: set[int] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    mention_of: dict[int, Mention] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    dates: list[DateRef] = field(default_factory=list)
+    date_of: dict[int, DateRef] = field(default_factory=dict)
+    element_ids: dict[str, str] = field(default_factory=dict)
+
+    def entities_of(self, kind: str) -> list[Entity]:
+        """Entities of one kind that are mentioned or recorded, sorted for an index."""
+        found = [e for e in self.entities.values() if e.kind == kind]
+        return sorted(found, key=lambda e: (_sort_key(e.name), e.key))
+
+
+def _sort_key(name: str) -> str:
+    name = name.strip()
+    if "," in name:
+        return name.casefold()
+    words = name.split()
+    if len(words) > 1 and words[-1][:1].isupper() and not words[-1].endswith("."):
+        return (words[-1] + " " + " ".join(words[:-1])).casefold()
+    return name.casefold()
+
+
+# --- dates -------------------------------------------------------------------------------
+
+_HTML_DATE = re.compile(
+    r"^(\d{4,}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?"
+    r"|\d{2}-\d{2})$"
+)
+
+
+def html_datetime(value: str | None) -> str | None:
+    """A value usable in HTML's ``<time datetime>`` (``--12-17`` becomes ``12-17``), or
+    ``None`` when the TEI value has no HTML form."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.startswith("--") and len(value) == 7:
+        value = value[2:]
+    return value if _HTML_DATE.match(value) else None
+
+
+def date_value(node: Any) -> tuple[str, str]:
+    """The normalised value of a date element and a human description of it."""
+    when = attr(node, "when") or attr(node, "when-iso")
+    start = attr(node, "from") or attr(node, "from-iso")
+    end = attr(node, "to") or attr(node, "to-iso")
+    not_before = attr(node, "notBefore") or attr(node, "notBefore-iso")
+    not_after = attr(node, "notAfter") or attr(node, "notAfter-iso")
+    if when:
+        return when, when
+    if start or end:
+        value = f"{start or '..'}/{end or '..'}"
+        return value, f"from {start or '?'} to {end or '?'}"
+    if not_before or not_after:
+        value = f"{not_before or '..'}/{not_after or '..'}"
+        if not_before and not_after:
+            return value, f"between {not_before} and {not_after}"
+        return value, f"not before {not_before}" if not_before else f"not after {not_after}"
+    return "", ""
+
+
+# --- building the plan -----------------------------------------------------------------
+
+def build_plan(doc: Any) -> Plan:
+    """Scan ``doc`` once and return its :class:`Plan`."""
+    from ._tree import language
+
+    root = root_of(doc)
+    plan = Plan(root=root, meta=read_meta(root), language=language(root))
+    records = _records(root)
+    for key, entity in records.items():
+        plan.entities[key] = entity
+    _find_anchored(plan)
+    scanner = _Scanner(plan, records)
+    for text in texts(root):
+        scanner.visit(text, plan.sections, 0)
+    # keep only entities that are mentioned or that have a record
+    return plan
+
+
+def _records(root: Any) -> dict[str, Entity]:
+    out: dict[str, Entity] = {}
+    for el in descendants(root):
+        kind = RECORD_KINDS.get(local(el))
+        rec_id = attr(el, "xml:id")
+        if kind is None or not rec_id or rec_id in out:
+            continue
+        wanted = _RECORD_NAMES[kind]
+        names = [n for n in elements(el) if local(n) in wanted]
+        main = next((n for n in names if (attr(n, "type") or "") in _MAIN_TYPES), None)
+        if main is None and names:
+            main = names[0]
+        name = plain(main) if main is not None else ""
+        if not name:
+            label = next((el2 for el2 in elements(el) if local(el2) in ("p", "label")), None)
+            name = plain(label) if label is not None else rec_id
+        variants = [plain(n) for n in names if n is not main]
+        out[rec_id] = Entity(rec_id, kind, rec_id, name, [v for v in variants if v])
+    return out
+
+
+def _find_anchored(plan: Plan) -> None:
+    """Notes stored away from their reference point (``@target`` at an anchor or element in
+    the text) are shown where they point."""
+    targets: dict[str, Any] = {}
+    for text in texts(plan.root):
+        targets.update(ids(text))
+    for text in texts(plan.root):
+        for note in descendants(text, NON_TEXT):
+            if local(note) != "note":
+                continue
+            for target in pointers(attr(note, "target"))[:1]:
+                anchor = targets.get(target)
+                if anchor is not None and not _contains(note, anchor):
+                    plan.anchored.setdefault(target, []).append(note)
+                    plan.detached.add(id(note))
+
+
+def _contains(outer: Any, inner: Any) -> bool:
+    return outer is inner or any(el is inner for el in descendants(outer))
+
+
+class _Scanner:
+    def __init__(self, plan: Plan, records: dict[str, Entity]) -> None:
+        self.plan = plan
+        self.records = records
+        self.where = Where()
+        self.section_ids: set[str] = set()
+        self.note_depth = 0
+
+    def _section_id(self, div: Any) -> str:
+        base = attr(div, "xml:id")
+        base = "sec-" + _SAFE_ID.sub("_", base) if base else f"sec-{len(self.section_ids) + 1}"
+        candidate, n = base, 1
+        while candidate in self.section_ids:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.section_ids.add(candidate)
+        return candidate
+
+    def visit(self, node: Any, sections: list[Section], depth: int) -> None:
+        for item in content(node):
+            if isinstance(item, str):
+                continue
+            name = local(item)
+            if name in NON_TEXT or name.startswith("#"):
+                continue
+            if name == "pb":
+                self.where = Where(attr(item, "n") or self.where.page,
+                                   self.where.section_id, self.where.section_label)
+                continue
+            if name == "note":
+                if id(item) not in self.plan.detached:
+                    self._note(item)
+                continue
+            if name in DIVISIONS:
+                self._division(item, sections, depth)
+            elif name == "choice":
+                chosen = choose(item, diplomatic=False)
+                if chosen is not None:
+                    self._element(chosen)
+                    self.visit(chosen, sections, depth)
+            else:
+                self._element(item)
+                self.visit(item, sections, depth)
+            self._anchored_after(item)
+
+    def _anchored_after(self, item: Any) -> None:
+        item_id = attr(item, "xml:id")
+        if item_id and item_id in self.plan.anchored:
+            for note in self.plan.anchored[item_id]:
+                self._note(note)
+
+    def _division(self, div: Any, sections: list[Section], depth: int) -> None:
+        head = next((h for h in elements(div) if local(h) == "head"), None)
+        label = plain(head) if head is not None else ""
+        section = Section(div, self._section_id(div), label, depth)
+        self.plan.section_of[id(div)] = section
+        div_id = attr(div, "xml:id")
+        if div_id:
+            self.plan.element_ids[div_id] = section.html_id
+        outer = self.where
+        self.where = Where(outer.page, section.html_id, label or outer.section_label)
+        sections.append(section)
+        self.visit(div, section.children, depth + 1)
+        self.where = Where(self.where.page, outer.section_id, outer.section_label)
+
+    def _note(self, note: Any) -> None:
+        number = len(self.plan.notes) + 1
+        marker = squeeze(attr(note, "n") or "") or str(number)
+        label, who = self.plan.meta.note_author(attr(note, "resp"))
+        ref = NoteRef(note, number, marker, label, who, Where(**vars(self.where)))
+        self.plan.notes.append(ref)
+        self.plan.note_of[id(note)] = ref
+        self.note_depth += 1
+        self.visit(note, [], 0)
+        self.note_depth -= 1
+
+    def _element(self, el: Any) -> None:
+        name = local(el)
+        if name == "date":
+            self._date(el)
+            return
+        resolved = self._entity(el)
+        if resolved is None:
+            return
+        key, kind = resolved
+        text = plain(el)
+        mention = Mention(el, len(self.plan.mentions) + 1, key, kind, text,
+                          Where(**vars(self.where)), self.note_depth > 0)
+        self.plan.mentions.append(mention)
+        self.plan.mention_of[id(el)] = mention
+        entity = self.plan.entities.get(key)
+        if entity is None:
+            entity = Entity(key, kind, None, text)
+            self.plan.entities[key] = entity
+        entity.mentions.append(mention)
+
+    def _entity(self, el: Any) -> tuple[str, str] | None:
+        name = local(el)
+        if name not in NAME_KINDS and name not in ("rs", "name"):
+            return None
+        refs = pointers(attr(el, "ref")) + pointers(attr(el, "key") and "#" + attr(el, "key"))
+        for ref in refs:
+            record = self.records.get(ref)
+            if record is not None:
+                return record.key, record.kind
+        kind = NAME_KINDS.get(name) or TYPE_KINDS.get((attr(el, "type") or "").lower())
+        if kind is None:
+            return None
+        raw_ref = attr(el, "ref") or attr(el, "key")
+        if raw_ref:
+            return f"{kind}:{squeeze(raw_ref).split()[0].lstrip('#')}", kind
+        text = plain(el)
+        if not text:
+            return None
+        return f"{kind}:{text.casefold()}", kind
+
+    def _date(self, el: Any) -> None:
+        value, label = date_value(el)
+        when_like = attr(el, "when") or attr(el, "from") or attr(el, "notBefore")
+        ref = DateRef(el, plain(el), value, label, attr(el, "cert") or "",
+                      Where(**vars(self.where)), html_datetime(when_like))
+        self.plan.dates.append(ref)
+        self.plan.date_of[id(el)] = ref

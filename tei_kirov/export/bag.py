@@ -1,0 +1,180 @@
+"""A BagIt package (RFC 8493, BagIt 1.0) of an edition, built with the Library of
+Congress's ``bagit`` library.
+
+Payload (``data/``): the TEI file, the schema it validates against, the HTML and the text
+renderings. ``bag-info.txt`` is filled from the ``teiHeader``; sha256 and sha512 manifests.
+The bag is built in a hidden folder next to the destination, validated in full, and only
+then renamed into place, so a refused, failed or interrupted export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import os
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import bagit
+
+from ..errors import TeiWriteError
+from ._meta import read_meta
+from ._tree import attr, descendants, local, root_of
+from .atomic import check_target, publish_dir, staging_dir
+from .html import to_html
+from .text import to_text
+
+CHECKSUMS = ("sha256", "sha512")
+#: The profile schema and its companions, copied into ``data/schema/``.
+SCHEMA_FILES = ("tei_kirov.xsd",)
+_BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def bag_info(doc: Any) -> dict[str, str | list[str]]:
+    """``bag-info.txt`` fields taken from the header (empty fields left out)."""
+    root = root_of(doc)
+    meta = read_meta(root)
+    info: dict[str, str | list[str]] = {}
+
+    def put(key: str, value: str | list[str]) -> None:
+        if isinstance(value, list):
+            value = [v for v in dict.fromkeys(value) if v]
+            if len(value) == 1:
+                value = value[0]
+        if value:
+            info[key] = value
+
+    put("Title", meta.title)
+    put("Author", meta.names("author"))
+    put("Editor", meta.names("editor"))
+    put("Translator", meta.names("translator"))
+    put("Encoder", meta.names("encoder"))
+    put("Source", _one_line(meta.source))
+    put("Source-Date", meta.source_dates)
+    put("Date-Created", meta.created)
+    put("Date-Published", meta.pub_date)
+    put("Publisher", meta.publisher)
+    put("Source-Organization", meta.publisher)
+    put("Licence", _one_line(meta.licence))
+    put("Licence-URL", meta.licence_url)
+    put("External-Identifier", meta.identifiers)
+    put("External-Description",
+        f"TEI P5 edition{' of ' + meta.title if meta.title else ''}, with its schema and "
+        "HTML and plain-text renderings (made by tei_kirov)")
+    put("Bagging-Date", bagging_date(root))
+    return info
+
+
+def bagging_date(root: Any) -> str:
+    """A reproducible Bagging-Date: ``SOURCE_DATE_EPOCH`` when set, else the latest full
+    date of the header's revision or publication statements, else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date().isoformat()
+    header = next((el for el in descendants(root) if local(el) == "teiHeader"), None)
+    found = []
+    if header is not None:
+        for el in descendants(header):
+            if local(el) in ("change", "date") and _in_edition_part(header, el):
+                when = attr(el, "when") or ""
+                if _FULL_DATE.match(when):
+                    found.append(when[:10])
+    if found:
+        return max(found)
+    return _dt.datetime.now(tz=_dt.timezone.utc).date().isoformat()
+
+
+def _in_edition_part(header: Any, el: Any) -> bool:
+    """Whether ``el`` lies in ``publicationStmt`` or ``revisionDesc`` (dates of the edition,
+    not of the source)."""
+    return any(
+        local(part) in ("publicationStmt", "revisionDesc")
+        and (part is el or any(d is el for d in descendants(part)))
+        for part in descendants(header)
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _schema_sources() -> list[tuple[str, bytes]]:
+    folder = resources.files("tei_kirov") / "schemas"
+    out = []
+    for name in SCHEMA_FILES:
+        item = folder / name
+        if item.is_file():
+            out.append((name, item.read_bytes()))
+    return out
+
+
+def _tei_bytes(doc: Any, source: str | os.PathLike[str] | None) -> bytes:
+    path = source or getattr(doc, "source", None)
+    if path and Path(path).is_file():
+        return Path(path).read_bytes()
+    from ..xml.writer import to_bytes
+
+    return to_bytes(doc)
+
+
+def to_bag(
+    doc: Any,
+    destination: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    source: str | os.PathLike[str] | None = None,
+    name: str | None = None,
+) -> Path:
+    """Build the bag of ``doc`` at ``destination`` (a folder that must not exist unless
+    ``force``) and return its path. ``source``: the TEI file to package (default: the file
+    the document was read from, else its serialisation); ``name``: the payload file stem."""
+    target = Path(os.fspath(destination))
+    check_target(target, force)
+    stem = name or Path(source or getattr(doc, "source", None) or "edition.xml").stem
+    tei = _tei_bytes(doc, source)
+    html = to_html(doc).encode("utf-8")
+    text = to_text(doc).encode("utf-8")
+    schemas = _schema_sources()
+    info = bag_info(doc)
+    with staging_dir(target) as staged:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(staged, 0o777 & ~umask)  # data/ inherits this mode from the bag folder
+        (staged / f"{stem}.xml").write_bytes(tei)
+        (staged / f"{stem}.html").write_bytes(html)
+        (staged / f"{stem}.txt").write_bytes(text)
+        if schemas:
+            (staged / "schema").mkdir()
+            for schema_name, data in schemas:
+                (staged / "schema" / schema_name).write_bytes(data)
+        _make(staged, info)
+        return publish_dir(staged, target, force=force)
+
+
+def _make(folder: Path, info: dict[str, str | list[str]]) -> None:
+    """Turn ``folder`` into a BagIt 1.0 bag and validate it fully."""
+    logging.getLogger("bagit").setLevel(logging.WARNING)
+    cwd = os.getcwd()
+    try:
+        bagit.make_bag(str(folder), dict(info), processes=1, checksums=list(CHECKSUMS))
+        # bagit-python writes version 0.97; the layout is the same, declare 1.0 (RFC 8493)
+        (folder / "bagit.txt").write_text(_BAGIT_TXT, encoding="utf-8")
+        bag = bagit.Bag(str(folder))
+        bag.save(manifests=False)
+        bag = bagit.Bag(str(folder))
+        bag.validate(processes=1, fast=False)
+    except (bagit.BagError, bagit.BagValidationError) as exc:
+        raise TeiWriteError(f"the bag does not validate: {exc}", path=str(folder)) from exc
+    finally:
+        os.chdir(cwd)
+
+
+def validate_bag(path: str | os.PathLike[str]) -> bagit.Bag:
+    """Open and fully validate the bag at ``path`` (checksums included); raises
+    ``bagit.BagValidationError`` when it does not validate."""
+    bag = bagit.Bag(os.fspath(path))
+    bag.validate(processes=1, fast=False)
+    return bag

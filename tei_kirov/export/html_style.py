@@ -1,0 +1,202 @@
+# ruff: noqa: E501
+"""The style sheet inlined into every HTML rendering (no web fonts, no external requests)."""
+
+from __future__ import annotations
+
+CSS = """
+:root {
+  --ink: #1f1d1a;
+  --muted: #6b6459;
+  --paper: #fdfcf8;
+  --rule: #e3ddd0;
+  --accent: #8a2b1f;
+  --tint: #f4efe4;
+  --measure: 36rem;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --ink: #e8e3d8;
+    --muted: #a59d8e;
+    --paper: #1b1a17;
+    --rule: #3a362f;
+    --accent: #e59a84;
+    --tint: #26241f;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+html {
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
+  background: var(--paper);
+}
+body {
+  margin: 0;
+  color: var(--ink);
+  background: var(--paper);
+  font-family: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua",
+    Georgia, "DejaVu Serif", "Noto Serif", serif;
+  font-size: 1.125rem;
+  line-height: 1.6;
+  font-kerning: normal;
+  font-variant-ligatures: common-ligatures;
+  hyphens: auto;
+  -webkit-hyphens: auto;
+  overflow-wrap: break-word;
+}
+.page {
+  max-width: var(--measure);
+  margin: 0 auto;
+  padding: 2.5rem 1.25rem 4rem;
+  position: relative;
+}
+@media (min-width: 60rem) {
+  body { font-size: 1.1875rem; }
+  .page { padding-left: 0; padding-right: 0; }
+}
+a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset: 0.15em; }
+a:hover, a:focus { text-decoration-thickness: 2px; }
+:target { background: var(--tint); outline: 2px solid var(--rule); outline-offset: 2px; }
+
+/* Title block */
+.titleblock { text-align: center; margin: 1rem 0 2.5rem; }
+.titleblock h1 {
+  font-size: 2.1rem; line-height: 1.15; font-weight: normal; letter-spacing: 0.01em;
+  margin: 0.3rem 0 0.8rem;
+}
+.titleblock .pre, .titleblock .sub { font-variant: small-caps; letter-spacing: 0.06em; color: var(--muted); }
+.titleblock .resp { margin: 0.2rem 0; color: var(--muted); font-size: 0.95rem; }
+.titleblock .resp b { color: var(--ink); font-weight: normal; font-variant: small-caps; letter-spacing: 0.04em; }
+.titleblock .source { font-size: 0.85rem; color: var(--muted); margin-top: 1.2rem; font-style: italic; }
+
+/* Navigation */
+nav.toc {
+  border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule);
+  padding: 0.8rem 0 1rem; margin: 0 0 2.5rem; font-size: 0.95rem;
+}
+nav.toc h2, .backmatter h2 {
+  font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.12em;
+  color: var(--muted); font-weight: normal; margin: 0.4rem 0 0.6rem;
+}
+nav.toc ol { list-style: none; margin: 0; padding: 0; }
+nav.toc ol ol { padding-left: 1.2rem; }
+nav.toc li { margin: 0.2rem 0; line-height: 1.35; }
+nav.toc a { text-decoration: none; color: var(--ink); }
+nav.toc a:hover, nav.toc a:focus { color: var(--accent); text-decoration: underline; }
+
+/* Text */
+main section { margin: 0; }
+h2, h3, h4, h5, h6 { font-weight: normal; line-height: 1.25; }
+main h2 { font-size: 1.55rem; margin: 3rem 0 1rem; text-align: center; }
+main h3 { font-size: 1.25rem; margin: 2.4rem 0 0.8rem; }
+main h4, main h5, main h6 { font-size: 1.05rem; font-style: italic; margin: 1.8rem 0 0.6rem; }
+main h2 + .subhead, main h3 + .subhead {
+  text-align: center; font-style: italic; margin: -0.6rem 0 1.5rem; color: var(--muted);
+}
+p { margin: 0; }
+main p + p { text-indent: 1.5em; }
+main p { margin-bottom: 0.1rem; }
+main section > p:first-of-type, main h2 + p, main h3 + p { text-indent: 0; }
+.block { margin: 1rem 0; }
+blockquote {
+  margin: 1.2rem 0 1.2rem 1.5rem; padding-left: 1rem; border-left: 2px solid var(--rule);
+  font-size: 0.97em;
+}
+blockquote p + p { text-indent: 1.5em; }
+ol.list, ul.list { margin: 0.8rem 0 0.8rem 0; padding-left: 2.2rem; }
+ol.list li, ul.list li { margin: 0.3rem 0; }
+li[data-n]::marker { content: attr(data-n) ".\\2002"; }
+.opener, .closer, .byline, .dateline, .docimprint, .signed, .salute, .trailer {
+  margin: 1rem 0; font-style: italic;
+}
+.closer, .signed { text-align: right; }
+.closer > * { display: block; }
+.titlepage { text-align: center; margin: 2rem 0; }
+.titlepage .titlepart { display: block; font-size: 1.3rem; }
+.lg { margin: 1rem 0 1rem 1.5rem; }
+.l { display: block; }
+.sp { margin: 0.8rem 0; }
+.speaker { font-variant: small-caps; letter-spacing: 0.04em; }
+.stage { font-style: italic; color: var(--muted); }
+table.tei { border-collapse: collapse; margin: 1rem 0; font-size: 0.95em; }
+table.tei td, table.tei th { border: 1px solid var(--rule); padding: 0.2rem 0.5rem; vertical-align: top; }
+.figure { margin: 1rem 0; padding: 0.6rem; border: 1px dashed var(--rule); font-size: 0.9em; color: var(--muted); }
+.gap, .supplied { color: var(--muted); }
+.smallcaps { font-variant: small-caps; letter-spacing: 0.03em; }
+.underline { text-decoration: underline; }
+.spaced { letter-spacing: 0.12em; }
+.sup { vertical-align: super; font-size: 0.75em; }
+.caps { text-transform: uppercase; }
+
+/* Names, dates, corrections */
+a.name { color: inherit; text-decoration: underline dotted var(--muted); text-underline-offset: 0.2em; }
+a.name:hover, a.name:focus { color: var(--accent); text-decoration: underline solid var(--accent); }
+time[title], .corr[title], .reg[title], .expan[title] {
+  text-decoration: underline dotted var(--muted); text-decoration-thickness: 1px;
+  text-underline-offset: 0.2em; cursor: help;
+}
+.corr { background: linear-gradient(transparent 70%, var(--tint) 70%); }
+
+/* Page breaks in the margin */
+.pb { position: relative; display: inline; }
+.pb::before {
+  content: "\\2009|\\2009"; color: var(--rule); font-size: 0.9em;
+}
+.pb.nobreak::before { content: none; }
+.pb::after {
+  content: attr(data-n);
+  position: absolute; right: calc(100% + 0px);
+  font: 600 0.7rem/1 ui-sans-serif, system-ui, "DejaVu Sans", sans-serif;
+  color: var(--muted); letter-spacing: 0.04em;
+}
+.pb .pbnum { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+@media (min-width: 52rem) {
+  .pb::after {
+    right: auto; left: -6rem; width: 4.2rem; text-align: right; top: 0.35em;
+    border-right: 1px solid var(--rule); padding-right: 0.4rem;
+  }
+  main { position: relative; }
+}
+@media (max-width: 51.99rem) {
+  .pb::after {
+    position: static; font-size: 0.65rem; vertical-align: super; padding: 0 0.15em;
+  }
+}
+.pb-abs { display: block; position: absolute; left: -6rem; width: 4.2rem; }
+
+/* Footnote references */
+sup.noteref { line-height: 0; font-size: 0.72em; vertical-align: super; }
+sup.noteref a {
+  text-decoration: none; padding: 0 0.12em; font-family: ui-sans-serif, system-ui, sans-serif;
+  font-weight: 600;
+}
+
+/* Back matter: notes and index */
+.backmatter { margin-top: 4rem; border-top: 1px solid var(--rule); padding-top: 1rem; font-size: 0.95rem; }
+ol.notes { list-style: none; padding: 0; margin: 0; }
+ol.notes > li { display: grid; grid-template-columns: 2.4rem 1fr; gap: 0 0.4rem; margin: 0 0 1rem; }
+ol.notes .marker { text-align: right; font-weight: 600; text-decoration: none;
+  font-family: ui-sans-serif, system-ui, sans-serif; font-size: 0.85em; padding-top: 0.15em; }
+ol.notes .body p + p { text-indent: 1.2em; }
+ol.notes .who { display: block; color: var(--muted); font-size: 0.85em; font-variant: small-caps;
+  letter-spacing: 0.05em; margin-top: 0.2rem; }
+a.backref { text-decoration: none; font-family: ui-sans-serif, system-ui, sans-serif; }
+.index { margin-top: 2.5rem; }
+.index h3 { font-size: 1.05rem; font-variant: small-caps; letter-spacing: 0.06em; margin: 1.6rem 0 0.6rem; }
+dl.entities { margin: 0; }
+dl.entities dt { font-weight: 600; margin-top: 0.7rem; }
+dl.entities dd { margin: 0.1rem 0 0 1.2rem; color: var(--muted); }
+dl.entities .variants { font-style: italic; }
+dl.entities .mentions a {
+  display: inline-block; min-width: 1.8rem; margin: 0 0.15rem 0.15rem 0; padding: 0.05rem 0.3rem;
+  text-align: center; border: 1px solid var(--rule); border-radius: 3px; text-decoration: none;
+  font-family: ui-sans-serif, system-ui, sans-serif; font-size: 0.78rem;
+}
+dl.entities .mentions a:hover, dl.entities .mentions a:focus { border-color: var(--accent); }
+footer.colophon { margin-top: 3rem; font-size: 0.8rem; color: var(--muted); text-align: center; }
+
+@media print {
+  nav.toc, a.backref { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
