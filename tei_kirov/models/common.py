@@ -27,9 +27,8 @@ class Datable(TeiElement):
 
 class Referring(TeiElement):
     """An element that names something and may point at its authority record
-    (``@ref``, ``@key``, ``@type``)."""
+    (``@ref``, ``@key``)."""
 
-    type: str | None = None
     ref: str | None = None
     key: str | None = None
 

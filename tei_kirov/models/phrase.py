@@ -26,6 +26,7 @@ class Title(Referring):
     ``u`` unpublished."""
 
     tag: Literal["title"] = "title"
+    type: str | None = None
     level: str | None = None
 
 
@@ -39,6 +40,7 @@ class Term(Referring):
     """A technical or coined term."""
 
     tag: Literal["term"] = "term"
+    type: str | None = None
 
 
 class Q(TeiElement):
@@ -69,6 +71,7 @@ class PersName(Referring):
     """A personal name as printed; ``@ref`` points at a ``person``."""
 
     tag: Literal["persName"] = "persName"
+    type: str | None = None
     role: str | None = None
 
 
@@ -76,24 +79,28 @@ class PlaceName(Referring):
     """A place name as printed; ``@ref`` points at a ``place``."""
 
     tag: Literal["placeName"] = "placeName"
+    type: str | None = None
 
 
 class OrgName(Referring):
     """An organisation's name as printed; ``@ref`` points at an ``org``."""
 
     tag: Literal["orgName"] = "orgName"
+    type: str | None = None
 
 
 class Name(Referring):
     """A name of any kind."""
 
     tag: Literal["name"] = "name"
+    type: str | None = None
 
 
 class Rs(Referring):
     """A referring string: a description that points at an entity."""
 
     tag: Literal["rs"] = "rs"
+    type: str | None = None
 
 
 class Date(Datable):
@@ -199,7 +206,6 @@ class Supplied(TeiElement):
     tag: Literal["supplied"] = "supplied"
     reason: str | None = None
     evidence: str | None = None
-    source: str | None = None
 
 
 class Unclear(TeiElement):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from .base import TeiElement
-from .common import Datable
 
 
 class Tei(TeiElement):
@@ -233,10 +232,11 @@ class DocImprint(TeiElement):
     tag: Literal["docImprint"] = "docImprint"
 
 
-class DocDate(Datable):
-    """The date of a document on its title page."""
+class DocDate(TeiElement):
+    """The date of a document on its title page (``@when``)."""
 
     tag: Literal["docDate"] = "docDate"
+    when: str | None = None
 
 
 class DocEdition(TeiElement):
