@@ -39,7 +39,7 @@ else:
     # instructions, opaque elements and every registered class. The union itself
     # (``_ContentUnion``) is set by ``tei_kirov.models.content`` once every class exists; the
     # alias is evaluated lazily, when pydantic first builds a validator.
-    Content = TypeAliasType("Content", "_ContentUnion")
+    Content = TypeAliasType("Content", "_ContentUnion")  # noqa: F821
 
 
 def attribute_name(field: str) -> str:
@@ -49,7 +49,7 @@ def attribute_name(field: str) -> str:
     ``notBefore``, ``from_`` -> ``from``.
     """
     if field.startswith("xml_"):
-        return "{%s}%s" % (XML_NS, field[4:])
+        return f"{{{XML_NS}}}{field[4:]}"
     field = field.rstrip("_")
     head, *rest = field.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
@@ -230,7 +230,7 @@ class Element(Container):
 
 
 def _clark(name: str) -> str:
-    return "{%s}%s" % (XML_NS, name[4:]) if name.startswith("xml:") else name
+    return f"{{{XML_NS}}}{name[4:]}" if name.startswith("xml:") else name
 
 
 class TeiElement(Container):

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Union
 from pydantic import Discriminator, Tag
 
 from . import base
-from .base import PI, REGISTRY, Comment, Container, Element, Node
+from .base import PI, REGISTRY, Comment, Element, Node
 
 TEXT_TAG = "#text"
 ELEMENT_TAG = "#element"

@@ -25,8 +25,16 @@ def profile_schema() -> etree.XMLSchema:
 
 
 def profile_errors(tree: etree._ElementTree | etree._Element) -> list[str]:
-    """Profile violations as ``line:column: message`` strings (empty when valid)."""
+    """Profile violations as ``line N (xpath): message`` strings (empty when valid).
+
+    Lines refer to the serialised document the tree was parsed from."""
     schema = profile_schema()
     if schema.validate(tree):
         return []
-    return [f"{e.line}:{e.column}: {e.message}" for e in schema.error_log]
+    out = []
+    for e in schema.error_log:
+        message = e.message.replace("{http://www.tei-c.org/ns/1.0}", "")
+        path = (e.path or "").replace("/*[local-name()='", "/").replace("']", "") \
+            .replace("{http://www.tei-c.org/ns/1.0}", "")
+        out.append(f"line {e.line} ({path}): {message}" if path else f"line {e.line}: {message}")
+    return out

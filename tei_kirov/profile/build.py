@@ -331,7 +331,7 @@ def _particle(p: Particle, indent: str) -> list[str]:
 
 def _attributes(cls: type[TeiElement], indent: str) -> list[str]:
     lines = []
-    for field_name, xml_name in cls.attribute_fields.items():
+    for xml_name in cls.attribute_fields.values():
         if xml_name in XML_ATTRIBUTES:
             lines.append(f'{indent}<xs:attribute ref="{XML_ATTRIBUTES[xml_name]}"/>')
             continue
@@ -340,7 +340,6 @@ def _attributes(cls: type[TeiElement], indent: str) -> list[str]:
         if not xsd_type.startswith("xs:"):
             xsd_type = "tk:" + xsd_type
         lines.append(f'{indent}<xs:attribute name="{xml_name}" type="{xsd_type}"{use}/>')
-    del field_name
     return lines
 
 

@@ -8,6 +8,7 @@ reproduce the file.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from pathlib import Path
@@ -18,7 +19,7 @@ from lxml import etree
 from ..errors import TeiReadError
 from ..models import REGISTRY, TEI_NS, Document
 from ..models.base import PI, Comment, Element, Layout, Node, TeiElement
-from .safety import parse_bytes
+from .safety import neutralise_doctype, parse_bytes
 
 _TEI_PREFIX = "{" + TEI_NS + "}"
 _COMMENT = etree.Comment
@@ -87,13 +88,15 @@ def from_tree(
     _check_is_tei(root, data, file)
     prolog = [_read_misc(n) for n in reversed(list(root.itersiblings(preceding=True)))]
     epilog = [_read_misc(n) for n in root.itersiblings()]
-    model = _read_element(root, {})
+    model = _read_root(root, data)
     if data is not None:
         _record_top_level_layout(data, prolog, model, epilog)
     doc = Document.model_construct(root=model, prolog=prolog, epilog=epilog)
-    doc._doctype = tree.docinfo.doctype or None
     if data is not None:
+        doc._doctype = neutralise_doctype(data)[1]
         doc._declaration = _declaration(data)
+    else:
+        doc._doctype = tree.docinfo.doctype or None
     return doc
 
 
@@ -134,14 +137,14 @@ def _record_top_level_layout(
     gap = re.match(rb"\s*", data[position:position + 256])
     root_ws = gap.group(0).decode() if gap else "\n"
     if len(before) == len(prolog):
-        for item, ws in zip(prolog, before):
+        for item, ws in zip(prolog, before, strict=True):
             _set_before(item, ws)
         _set_before(root, root_ws)
     if epilog:
         tail = data[data.rfind(b">", 0, _epilog_start(data, len(epilog))) + 1 :]
         found = [t.group(1).decode() for t in _TOP_LEVEL.finditer(tail)]
         if len(found) == len(epilog):
-            for item, ws in zip(epilog, found):
+            for item, ws in zip(epilog, found, strict=True):
                 _set_before(item, ws)
 
 
@@ -206,97 +209,134 @@ def _read_misc(node: etree._Element) -> Comment | PI:
     return PI._fast({"tag": "#pi", "target": node.target, "text": node.text or ""})  # type: ignore[attr-defined]
 
 
-def _read_element(el: etree._Element, parent_nsmap: dict[str | None, str]) -> Node:
-    tag = el.tag
-    nsmap = el.nsmap
-    declared = None
-    if nsmap != parent_nsmap:
-        declared = {p: u for p, u in nsmap.items() if parent_nsmap.get(p) != u}
-    attrib = el.attrib
+# -- the element walk -----------------------------------------------------------------------
+#
+# This is the hot path of reading (see benchmarks/): one recursive function per element, the
+# per-tag facts looked up once in ``_TAG_INFO``, no validation (the values are what the file
+# says, already checked well-formed by libxml2), and the cyclic garbage collector paused while
+# the (acyclic) model tree is built.
+
+#: Clark tag -> (class, field defaults, XML attribute -> field, mixed?) or ``None`` for an
+#: element the models do not type. Rebuilt when the registry grows.
+_TAG_INFO: dict[str, tuple[type[TeiElement], dict[str, Any], dict[str, str], bool] | None] = {}
+_TAG_INFO_SIZE = [0]
+
+
+def _tag_info(tag: str) -> tuple[type[TeiElement], dict[str, Any], dict[str, str], bool] | None:
     cls = REGISTRY.get(tag[len(_TEI_PREFIX):]) if tag.startswith(_TEI_PREFIX) else None
+    info = None
     if cls is not None:
-        values = dict(_defaults(cls))
+        defaults = dict(_defaults(cls))
+        info = (cls, defaults, cls.xml_attributes, cls.mixed)
+    _TAG_INFO[tag] = info
+    return info
+
+
+def _read_root(root: etree._Element, data: bytes | None) -> Node:
+    """Read the root element and everything in it."""
+    if len(REGISTRY) != _TAG_INFO_SIZE[0]:
+        _TAG_INFO.clear()
+        _TAG_INFO_SIZE[0] = len(REGISTRY)
+    nsmap = root.nsmap
+    # Namespace declarations below the root are rare; when the bytes hold no more "xmlns"
+    # than the root declares, no descendant declares one and ``el.nsmap`` (which walks the
+    # ancestors) need not be asked of every element.
+    track_ns = data is None or data.count(b"xmlns") != len(nsmap)
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
+    try:
+        return _read_element(root, {}, None, track_ns)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_element(
+    el: etree._Element,
+    parent_nsmap: dict[str | None, str],
+    before: str | None,
+    track_ns: bool,
+) -> Node:
+    """One element and its content. ``before`` is the whitespace that precedes it inside an
+    element-only parent (``None`` inside mixed content)."""
+    tag = el.tag
+    declared = None
+    if track_ns or not parent_nsmap:
+        nsmap = el.nsmap
+        if nsmap != parent_nsmap:
+            declared = {p: u for p, u in nsmap.items() if parent_nsmap.get(p) != u}
+    else:
+        nsmap = parent_nsmap
+    attrib = el.attrib
+    info = _TAG_INFO[tag] if tag in _TAG_INFO else _tag_info(tag)
+    if info is not None:
+        cls, defaults, fields, mixed = info
+        values = defaults.copy()
+        extra: dict[str, str] = {}
         if attrib:
-            fields = cls.xml_attributes
-            extra: dict[str, str] = {}
             for name, value in attrib.items():
                 field = fields.get(name)
                 if field is None:
                     extra[name] = value
                 else:
                     values[field] = value
-            if extra:
-                values["extra_attrs"] = extra
-        else:
-            values["extra_attrs"] = {}
-        mixed = cls.mixed
+        values["extra_attrs"] = extra
     else:
-        values = {"tag": tag, "attrs": dict(attrib), "content": []}
-        mixed = True
         cls = Element  # type: ignore[assignment]
+        values = {"tag": tag, "attrs": dict(attrib), "content": None}
+        mixed = True
     layout = None
-    if declared or len(attrib) > 1:
-        layout = Layout(attr_order=tuple(attrib.keys()) if len(attrib) > 1 else None,
-                        nsmap=declared)
+    if declared or before is not None or not mixed or len(attrib) > 1:
+        layout = Layout(before, None, tuple(attrib.keys()) if len(attrib) > 1 else None,
+                        declared)
+    content: list[Any] = []
+    append = content.append
+    text = el.text
     if mixed:
-        values["content"] = _read_mixed(el, nsmap)
+        if text:
+            append(text)
+        for child in el:
+            ctag = child.tag
+            if ctag.__class__ is str:
+                append(_read_element(child, nsmap, None, track_ns))
+            else:
+                append(_read_other(child, ctag, None))
+            tail = child.tail
+            if tail:
+                append(tail)
     else:
-        content, end = _read_element_only(el, nsmap)
-        values["content"] = content
-        if layout is None:
-            layout = Layout()
-        layout.end = end
+        # Element-only: whitespace between children is layout, not content.
+        pending = ""
+        if text:
+            if text.isspace():
+                pending = text
+            else:
+                append(text)
+        for child in el:
+            ctag = child.tag
+            if ctag.__class__ is str:
+                append(_read_element(child, nsmap, pending, track_ns))
+            else:
+                append(_read_other(child, ctag, pending))
+            pending = ""
+            tail = child.tail
+            if tail:
+                if tail.isspace():
+                    pending = tail
+                else:
+                    append(tail)
+        layout.end = pending  # type: ignore[union-attr]
+    values["content"] = content
     return cls._fast(values, layout)
 
 
-def _read_child(child: etree._Element, nsmap: dict[str | None, str]) -> Node:
-    tag = child.tag
+def _read_other(child: etree._Element, tag: Any, before: str | None) -> Node:
+    """A comment or processing instruction inside an element."""
+    layout = None if before is None else Layout(before)
     if tag is _COMMENT:
-        return Comment._fast({"tag": "#comment", "text": child.text or ""})
+        return Comment._fast({"tag": "#comment", "text": child.text or ""}, layout)
     if tag is _PI:
         return PI._fast({"tag": "#pi", "target": child.target,  # type: ignore[attr-defined]
-                         "text": child.text or ""})
-    if not isinstance(tag, str):  # an unexpanded entity reference: kept as its text
-        raise TeiReadError(f"unexpected node {child!r}")
-    return _read_element(child, nsmap)
-
-
-def _read_mixed(el: etree._Element, nsmap: dict[str | None, str]) -> list[Any]:
-    content: list[Any] = []
-    text = el.text
-    if text:
-        content.append(text)
-    for child in el:
-        content.append(_read_child(child, nsmap))
-        tail = child.tail
-        if tail:
-            content.append(tail)
-    return content
-
-
-def _read_element_only(el: etree._Element, nsmap: dict[str | None, str]) -> tuple[list[Any], str]:
-    """Children of an element-only container; whitespace between them becomes layout."""
-    content: list[Any] = []
-    pending = ""
-    text = el.text
-    if text:
-        if text.isspace():
-            pending = text
-        else:
-            content.append(text)
-    for child in el:
-        node = _read_child(child, nsmap)
-        layout = node._layout
-        if layout is None:
-            node.__pydantic_private__["_layout"] = Layout(before=pending)  # type: ignore[index]
-        else:
-            layout.before = pending
-        content.append(node)
-        pending = ""
-        tail = child.tail
-        if tail:
-            if tail.isspace():
-                pending = tail
-            else:
-                content.append(tail)
-    return content, pending
+                         "text": child.text or ""}, layout)
+    raise TeiReadError(f"unexpected node {child!r}")

@@ -36,6 +36,28 @@ def make_parser(*, line_numbers: bool = True) -> etree.XMLParser:
     )
 
 
+_DOCTYPE_DECL = re.compile(
+    rb"<!DOCTYPE\s+[^\s\[>]+(?P<external>\s+(?:SYSTEM|PUBLIC)\s(?:\s*(?:\"[^\"]*\"|'[^']*'))+)?"
+    rb"\s*(?P<subset>\[.*?\]\s*)?>",
+    re.DOTALL,
+)
+
+
+def neutralise_doctype(data: bytes) -> tuple[bytes, str | None]:
+    """Blank out a DOCTYPE's external identifier (``SYSTEM "x.dtd"``) so libxml2 never tries
+    to fetch it; the blanks keep every line and column where they were. Returns the bytes to
+    parse and the declaration as written."""
+    m = _DOCTYPE_DECL.search(data, 0, 1 << 20)
+    if m is None:
+        return data, None
+    declaration = m.group(0).decode("utf-8", "replace")
+    if m.group("external") is None:
+        return data, declaration
+    start, end = m.span("external")
+    blank = bytes(b if b in b"\r\n" else 32 for b in data[start:end])
+    return data[:start] + blank + data[end:], declaration
+
+
 def _position_of(data: bytes, offset: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, offset) + 1
     column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
@@ -96,19 +118,11 @@ def hint_for(message: str) -> str | None:
 
 def syntax_error(exc: etree.XMLSyntaxError, file: str | None) -> TeiReadError:
     """Turn lxml's syntax error into a :class:`TeiReadError` with position and hint."""
-    entry = exc.error_log.last_error if exc.error_log else None
-    # libxml2's first error is usually the cause; later ones are consequences.
-    first = None
-    if exc.error_log:
-        for e in exc.error_log:
-            if e.level_name in ("ERROR", "FATAL"):
-                first = e
-                break
-    chosen = first or entry
-    message = (chosen.message if chosen is not None else str(exc)).strip()
-    line = chosen.line if chosen is not None else (exc.lineno or None)
-    column = chosen.column if chosen is not None else None
-    # libxml2 columns are 1-based already for most messages; keep them as they are.
+    # The exception itself names the error that stopped the parser (its error_log can hold
+    # messages of earlier parses in the same thread).
+    message = (exc.msg or str(exc)).strip()
+    message = re.sub(r", line \d+, column \d+$", "", message)
+    line, column = exc.position if exc.position else (None, None)
     return TeiReadError(
         f"not well-formed XML: {message}",
         file=file,
@@ -130,6 +144,7 @@ def parse_bytes(data: bytes, file: str | None = None) -> etree._ElementTree:
         raise TeiReadError("the file is empty", file=file, line=1, column=1,
                            hint="a TEI document starts with <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">")
     check_prolog(data, file)
+    data, _ = neutralise_doctype(data)
     parser = make_parser()
     try:
         root = etree.fromstring(data, parser)

@@ -7,6 +7,7 @@ whitespace is not significant: element-only containers that are not inside mixed
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -48,7 +49,7 @@ def _serialise(doc: Document, root: etree._Element) -> bytes:
     if declaration is None or declaration:
         parts.append((declaration or DECLARATION).encode("utf-8"))
     if doc._doctype:
-        parts.append(b"\n" + doc._doctype.encode("utf-8"))
+        parts.append((b"\n" if parts else b"") + doc._doctype.encode("utf-8"))
     for item in doc.prolog:
         parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
     parts.append(_before(doc.root, parts) + etree.tostring(root, encoding="UTF-8"))
@@ -220,19 +221,21 @@ def write(
             "pass overwrite=True (CLI: --force) to do so, or write elsewhere",
             path=str(target),
         )
-    root = _build(doc.root, None, 0, pretty=True)
+    data = to_bytes(doc)
     if validate:
         from ..profile import profile_errors
+        from .safety import make_parser
 
-        problems = profile_errors(root)
+        problems = profile_errors(etree.fromstring(data, make_parser()))
         if problems:
             raise TeiWriteError(
                 "not written: the document does not validate against the tei_kirov profile "
-                "(pass validate=False to write TEI the profile does not cover)",
+                "(pass validate=False, on the command line --no-validate, to write TEI the "
+                "profile does not cover)",
                 path=str(target),
                 problems=problems,
             )
-    write_bytes_atomic(target, _serialise(doc, root))
+    write_bytes_atomic(target, data)
     return target
 
 
@@ -263,8 +266,6 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
             os.chmod(tmp_name, 0o666 & ~umask)
         os.replace(tmp_name, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise

@@ -1,0 +1,34 @@
+"""``tei-kirov convert IN [-o OUT]``: read TEI into the models and write it back."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command("convert")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write (default: standard output).")
+@click.option("--force", is_flag=True,
+              help="Replace OUT even when it is the file being read.")
+@click.option("--no-validate", "no_validate", is_flag=True,
+              help="Write even if the result does not validate against the tei_kirov "
+                   "profile (for TEI with elements the profile does not cover).")
+def command(source: Path, output: Path | None, force: bool, no_validate: bool) -> None:
+    """Read SOURCE (TEI XML) into typed models and write it back.
+
+    Nothing is lost: comments, processing instructions, unknown elements and the file's own
+    whitespace come back as they were. Writing to a file checks the result against the
+    profile schema first and replaces the file atomically."""
+    from ..xml.reader import read
+    from ..xml.writer import to_bytes, write
+
+    doc = read(source)
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(to_bytes(doc))
+        return
+    write(doc, output, validate=not no_validate, overwrite=force)
+    click.echo(f"wrote {output}", err=True)
