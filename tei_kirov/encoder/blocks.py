@@ -1,0 +1,34 @@
+"""Pass 1 (text -> blocks): split the plain text into blocks at blank lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BLANK = re.compile(r"\n[ \t]*\n+")
+
+
+@dataclass
+class Block:
+    """A run of non-blank lines; ``line`` is where it starts in the source (1-based, for
+    messages only)."""
+
+    text: str
+    line: int
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The blocks of ``text``: runs of non-blank lines, each stripped of surrounding spaces.
+    Line breaks inside a block are kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    blocks: list[Block] = []
+    pos = 0
+    for chunk in _BLANK.split(text):
+        start = text.find(chunk, pos) if chunk else pos
+        pos = start + len(chunk)
+        stripped = "\n".join(line.strip() for line in chunk.strip().split("\n"))
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            line = text.count("\n", 0, start + lead) + 1
+            blocks.append(Block(stripped, line))
+    return blocks

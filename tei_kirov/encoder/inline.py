@@ -1,0 +1,146 @@
+"""Pass 5 (model -> model): the OCR's inline conventions become elements.
+
+``*...*`` becomes a ``title`` (a periodical or work named in the authority file), a
+``foreign`` phrase (listed there with its language), ``hi rend="italic"`` (the signature of a
+note) or otherwise ``emph`` (the author's emphasis); ``**...**`` becomes a ``title`` or
+``hi rend="bold"``. Note anchors become the ``note`` elements themselves, page-break
+characters ``pb`` (``break="no"`` inside a word)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Container, Emph, Foreign, Hi, Node, Note, Pb, TeiHeader, Title
+from .asterisks import scan
+from .authority import Authority
+from .notes import RawNote, anchor_index
+from .pages import PB, PB_WORD
+from .spans import merge_strings, transform
+
+#: @resp value for each note role.
+RESP = {"author": "#LT", "editors": "#eds", "translator": "#tr", "encoder": "#enc"}
+_SIGNATURE = re.compile(r"^(?:Translator'?s note|Eds?|Editors?'? note)\.?$")
+
+
+def plain(text: str) -> str:
+    """``text`` without asterisks and private characters, spaces normalised."""
+    kept = "".join(ch for ch in text if ch != "*" and ord(ch) < 0xE000)
+    return " ".join(kept.split())
+
+
+@dataclass
+class InlineContext:
+    """What the pass needs: the authority (titles, foreign phrases), the notes in anchor
+    order, and counts of what it made."""
+
+    authority: Authority
+    notes: list[RawNote]
+    resp: dict[str, str] = field(default_factory=lambda: dict(RESP))
+    counts: dict[str, int] = field(default_factory=dict)
+    _titles: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.authority.of_kind("bibl"):
+            for form in entry.forms:
+                self._titles[form] = entry
+
+    def count(self, what: str) -> None:
+        self.counts[what] = self.counts.get(what, 0) + 1
+
+    def title_for(self, text: str) -> Any:
+        return self._titles.get(text)
+
+
+def parse(raw: str, ctx: InlineContext) -> list[Any]:
+    """The content list for one raw string."""
+    result = scan(raw)
+    spans = sorted(result.spans, key=lambda s: (s[1], -s[2]))
+    top: list[tuple[str, int, int]] = []
+    for span in spans:
+        if not top or span[1] >= top[-1][2]:
+            top.append(span)
+    out: list[Any] = []
+    pos = 0
+    for kind, start, end in top:
+        out += _specials(raw[pos:start], ctx)
+        width = 1 if kind == "i" else 2
+        out.append(_span(kind, raw[start + width:end - width], ctx))
+        pos = end
+    out += _specials(raw[pos:], ctx)
+    return merge_strings(out)
+
+
+def _specials(text: str, ctx: InlineContext) -> list[Any]:
+    out: list[Any] = []
+    buf: list[str] = []
+    for ch in text:
+        index = anchor_index(ch)
+        node: Node | None = None
+        if ch == PB:
+            node = Pb()
+        elif ch == PB_WORD:
+            node = Pb(break_="no")
+        elif index is not None:
+            node = _note(index, ctx) if index < len(ctx.notes) else None
+            if node is None:
+                buf.append("*")
+                continue
+        if node is None:
+            buf.append(ch)
+            continue
+        if buf:
+            out.append("".join(buf))
+            buf = []
+        out.append(node)
+    if buf:
+        out.append("".join(buf))
+    return out
+
+
+def _note(index: int, ctx: InlineContext) -> Note:
+    raw = ctx.notes[index]
+    ctx.count("note")
+    return Note(*parse(raw.text, ctx), place="foot", n=raw.marker,
+                resp=ctx.resp.get(raw.role, "#LT"))
+
+
+def _span(kind: str, inner: str, ctx: InlineContext) -> Node:
+    content = parse(inner, ctx)
+    text = plain(inner)
+    entry = ctx.title_for(text)
+    if entry is not None:
+        ctx.count("title")
+        return Title(*content, level=entry.level, ref=f"#{entry.id}", xml_lang=entry.lang)
+    lang = ctx.authority.foreign.get(text)
+    if lang is not None:
+        ctx.count("foreign")
+        return Foreign(*content, xml_lang=lang)
+    if kind == "b":
+        ctx.count("bold")
+        return Hi(*content, rend="bold")
+    if _SIGNATURE.match(text):
+        ctx.count("italic")
+        return Hi(*content, rend="italic")
+    ctx.count("emph")
+    return Emph(*content)
+
+
+def _needs_parse(text: str) -> bool:
+    return "*" in text or any(ord(ch) >= 0xE000 for ch in text)
+
+
+def apply_inline(root: Container, ctx: InlineContext) -> None:
+    """Run the pass over every container below ``root`` (the header excluded)."""
+    def fn(node: Container) -> list[Any]:
+        out: list[Any] = []
+        for item in node.content:
+            if isinstance(item, str) and _needs_parse(item):
+                out += parse(item, ctx)
+            else:
+                out.append(item)
+        return merge_strings(out)
+
+    transform(root, fn, skip=(TeiHeader,))
+

@@ -1,0 +1,105 @@
+"""Pass 3 (blocks -> blocks): undo the page layout.
+
+A paragraph that a page break cut in two (the first part ends without closing punctuation,
+the second starts in lower case) is joined again, a page-break character marking the spot;
+a word hyphenated across the break is joined without its hyphen (unless it is a true
+compound) and marked with a no-break page-break character. Italics that the OCR closed at
+the foot of a page and reopened on the next are made one span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .notes import anchor_index
+
+#: Stands for ``<pb/>`` between words, and for ``<pb break="no"/>`` inside a word.
+PB = "\ue001"
+PB_WORD = "\ue002"
+
+_TERMINAL = ".!?:;\"”’)]"
+#: Prefixes that make a true compound: the hyphen stays when a word breaks after them.
+COMPOUND_PREFIXES = frozenset({"self", "counter", "anti", "non", "quasi", "semi", "ultra", "neo"})
+
+
+@dataclass
+class JoinStats:
+    """What the pass did: paragraphs joined, words joined (hyphen dropped), compounds kept."""
+
+    paragraphs: int = 0
+    words: list[str] = field(default_factory=list)
+    compounds: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.paragraphs + len(self.words) + len(self.compounds)
+
+
+def _tail(text: str) -> str:
+    stripped = text.rstrip()
+    while stripped and (stripped[-1] == "*" or anchor_index(stripped[-1]) is not None):
+        stripped = stripped[:-1].rstrip()
+    return stripped
+
+
+def continues(first: str, second: str) -> bool:
+    """Whether ``second`` goes on the paragraph ``first`` broke off."""
+    tail, head = _tail(first), second.lstrip("*")
+    if not tail or not head or "\n" in first or "\n" in second:
+        return False
+    if tail[-1] in _TERMINAL:
+        return False
+    return head[0].islower() or head[0] in "—–"
+
+
+def is_compound(first: str, second: str, text: str) -> bool:
+    """Whether ``first-second`` is a true compound: printed hyphenated elsewhere in
+    ``text`` (and never solid), or ``first`` is a compounding prefix."""
+    solid = re.search(rf"(?<!\w){re.escape(first + second)}(?!\w)", text, re.IGNORECASE)
+    hyphened = re.search(rf"(?<!\w){re.escape(first)}-{re.escape(second)}(?!\w)", text,
+                         re.IGNORECASE)
+    if hyphened and not solid:
+        return True
+    return not solid and first.lower() in COMPOUND_PREFIXES
+
+
+def join_two(first: str, second: str, text: str, stats: JoinStats) -> str:
+    """``first`` and ``second`` as one paragraph with the page break marked."""
+    first = first.rstrip()
+    if first.endswith("*") and not first.endswith("**") and re.match(r"\*[^\s*]", second):
+        first, second = first[:-1], second[1:]  # one italic span across the break
+    hyphen = re.search(r"(\w+)-$", first)
+    word = re.match(r"\w+", second)
+    if hyphen and word:
+        a, b = hyphen.group(1), word.group(0)
+        if is_compound(a, b, text):
+            stats.compounds.append(f"{a}-{b}")
+            return first + PB_WORD + second
+        stats.words.append(a + b)
+        return first[:-1] + PB_WORD + second
+    stats.paragraphs += 1
+    return first + " " + PB + second
+
+
+def join_pages(blocks: list[Block], text: str = "") -> tuple[list[Block], JoinStats]:
+    """The blocks with every paragraph that continues across a page break joined.
+    ``text`` (the whole source) helps to tell compounds from hyphenated words."""
+    stats = JoinStats()
+    out: list[Block] = []
+    for block in blocks:
+        if out and continues(out[-1].text, block.text):
+            out[-1] = Block(join_two(out[-1].text, block.text, text, stats), out[-1].line)
+        else:
+            out.append(Block(block.text, block.line))
+    return out, stats
+
+
+def join_lines(text: str, source: str = "") -> str:
+    """The lines of one block as one paragraph: line-end hyphens of split words dropped,
+    other line breaks made spaces."""
+    def repl(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        return f"{a}-{b}" if is_compound(a, b, source) else a + b
+    text = re.sub(r"(\w+)-\n(\w+)", repl, text)
+    return re.sub(r"\s*\n\s*", " ", text)
