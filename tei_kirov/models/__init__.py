@@ -20,7 +20,7 @@ from .base import (
     TeiElement,
 )
 from .common import Datable, Referring
-from .content import ContentUnion, complete_models  # noqa: I001  (must come after the classes)
+from .content import complete_models
 from .document import Document
 from .entities import Birth, Death, ListOrg, ListPerson, ListPlace, Org, Person, Place
 from .header import (
@@ -127,7 +127,8 @@ from .structure import (
     Trailer,
 )
 
-complete_models(extra=(Document,))
+# Every element class is defined by now: build the content union over all of them.
+complete_models()
 
 __all__ = [name for name in dir() if not name.startswith("_") and name[0].isupper()] + [
     "REGISTRY", "TEI_NS", "XML_NS", "complete_models",

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Union
 from pydantic import Discriminator, Tag
 
 from . import base
-from .base import PI, REGISTRY, Comment, Element, Node
+from .base import PI, REGISTRY, Comment, Container, Element
 
 TEXT_TAG = "#text"
 ELEMENT_TAG = "#element"
@@ -39,11 +39,12 @@ def _build_union() -> Any:
     return Annotated[Union[tuple(members)], Discriminator(content_tag)]  # noqa: UP007
 
 
-ContentUnion = _build_union()
-
-
-def complete_models(extra: tuple[type[Node], ...] = ()) -> None:
-    """Resolve ``Content`` in every model class (call after all classes are defined)."""
+def complete_models() -> None:
+    """Build the content union from the registry as it stands (call once every element class
+    is defined; ``tei_kirov.models`` does, and so must code that registers more classes)."""
     # Every model defers building its validator until first use (``defer_build``), so
     # importing the package stays fast; the forward reference is resolved from here then.
-    base._ContentUnion = ContentUnion  # type: ignore[attr-defined]
+    base._ContentUnion = _build_union()  # type: ignore[attr-defined]
+    for cls in (Container, *REGISTRY.values()):
+        if cls.__pydantic_complete__:  # a validator built before: build it again
+            cls.model_rebuild(force=True)
