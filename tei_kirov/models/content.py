@@ -45,6 +45,7 @@ def complete_models() -> None:
     # Every model defers building its validator until first use (``defer_build``), so
     # importing the package stays fast; the forward reference is resolved from here then.
     base._ContentUnion = _build_union()  # type: ignore[attr-defined]
-    for cls in (Container, *REGISTRY.values()):
+    classes: list[type[Container]] = [Container, *REGISTRY.values()]
+    for cls in classes:
         if cls.__pydantic_complete__:  # a validator built before: build it again
             cls.model_rebuild(force=True)

@@ -139,6 +139,7 @@ class Document(BaseModel):
     def ids(self) -> dict[str, Node]:
         """Every ``xml:id`` in the document and the node that carries it (first one wins)."""
         found: dict[str, Node] = {}
+        node: Node
         for node in self.iter():
             xml_id = _xml_id(node)
             if xml_id is not None and xml_id not in found:
