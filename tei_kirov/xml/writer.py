@@ -16,9 +16,10 @@ from lxml import etree
 
 from ..errors import TeiWriteError
 from ..models import TEI_NS, Document
-from ..models.base import PI, Comment, Container, Element, Node, TeiElement
+from ..models.base import PI, Comment, Container, Element, Layout, Node, TeiElement
 
 INDENT = "  "
+_SubElement = etree.SubElement
 _TEI_PREFIX = "{" + TEI_NS + "}"
 
 
@@ -85,71 +86,102 @@ def _qualified(node: Container) -> str:
     return node.tag  # type: ignore[attr-defined,no-any-return]
 
 
-def _attributes(node: Container) -> dict[str, str]:
+def _layout_of(node: Node) -> Layout | None:
+    # Direct access: going through pydantic's ``__getattr__`` for a private attribute costs
+    # more than building the element (see benchmarks/).
+    private = node.__pydantic_private__
+    return private.get("_layout") if private else None
+
+
+def _attributes(node: Container, layout: Layout | None = None) -> dict[str, str]:
+    """The attributes to write, by Clark name, in the order the file had them (if read)."""
     if isinstance(node, TeiElement):
-        attrs = node.attributes()
+        values = node.__dict__
+        attrs = {x: v for f, x in node.attribute_fields.items()
+                 if (v := values.get(f)) is not None}
+        extra = values.get("extra_attrs")
+        if extra:
+            attrs.update(extra)
     elif isinstance(node, Element):
         attrs = dict(node.attrs)
     else:
         attrs = {}
-    layout = node._layout
-    order = layout.attr_order if layout is not None else None
-    if order and len(attrs) > 1:
-        ranked = {name: i for i, name in enumerate(order)}
-        attrs = dict(sorted(attrs.items(), key=lambda kv: ranked.get(kv[0], len(ranked))))
+    if layout is not None:
+        order = layout.attr_order
+        if order and len(attrs) > 1:
+            ranked = {name: i for i, name in enumerate(order)}
+            attrs = dict(sorted(attrs.items(),
+                                key=lambda kv: ranked.get(kv[0], len(ranked))))
     return attrs
 
 
 def _build(node: Node, parent: etree._Element | None, depth: int, pretty: bool) -> etree._Element:
     if not isinstance(node, Container):
         raise TypeError(f"{type(node).__name__} cannot be an element")
-    layout = node._layout
+    layout = _layout_of(node)
     nsmap = layout.nsmap if layout is not None else None
     if parent is None and nsmap is None:
         nsmap = {None: TEI_NS}
     tag = _qualified(node)
-    attrs = _attributes(node)
+    attrs = _attributes(node, layout)
     if parent is None:
         el = etree.Element(tag, attrs, nsmap=nsmap)
-    else:
-        el = etree.SubElement(parent, tag, attrs, nsmap=nsmap)
+    elif nsmap is not None:
+        el = _SubElement(parent, tag, attrs, nsmap=nsmap)
+    elif attrs:
+        el = _SubElement(parent, tag, attrs)
+    else:  # the common case, and twice as fast without an (empty) attribute dict
+        el = _SubElement(parent, tag)
     if node.mixed or isinstance(node, Element):
         _fill_mixed(el, node.content, depth)
     else:
-        _fill_element_only(el, node, depth, pretty)
+        _fill_element_only(el, node, layout, depth, pretty)
     return el
 
 
 def _append(el: etree._Element, item: Node, depth: int, pretty: bool) -> etree._Element:
+    if isinstance(item, Container):
+        return _build(item, el, depth + 1, pretty)
     if isinstance(item, Comment):
         child = etree.Comment(item.text)
-        el.append(child)
-        return child
-    if isinstance(item, PI):
+    elif isinstance(item, PI):
         child = etree.ProcessingInstruction(item.target, item.text or None)
-        el.append(child)
-        return child
-    return _build(item, el, depth + 1, pretty)
+    else:
+        raise TypeError(f"{type(item).__name__} cannot be an element")
+    el.append(child)
+    return child
 
 
 def _fill_mixed(el: etree._Element, content: list, depth: int) -> None:  # type: ignore[type-arg]
+    # Runs of text are joined first and set once (el.text / the last child's tail).
     last: etree._Element | None = None
+    text: str | None = None
     for item in content:
         if isinstance(item, str):
+            text = item if text is None else text + item
+            continue
+        if text is not None:
             if last is None:
-                el.text = (el.text or "") + item
+                el.text = text
             else:
-                last.tail = (last.tail or "") + item
+                last.tail = text
+            text = None
+        last = _append(el, item, depth, pretty=False)
+    if text is not None:
+        if last is None:
+            el.text = text
         else:
-            last = _append(el, item, depth, pretty=False)
+            last.tail = text
 
 
-def _fill_element_only(el: etree._Element, node: Container, depth: int, pretty: bool) -> None:
+def _fill_element_only(
+    el: etree._Element, node: Container, layout: Layout | None, depth: int, pretty: bool
+) -> None:
     content = node.content
-    layout = node._layout
     from_file = layout is not None and layout.end is not None
     has_text = any(isinstance(item, str) for item in content)
     indent_here = pretty and not has_text and not from_file
+    child_pretty = pretty and not has_text
     child_indent = "\n" + INDENT * (depth + 1)
     last: etree._Element | None = None
     previous_ws: str | None = None
@@ -160,7 +192,7 @@ def _fill_element_only(el: etree._Element, node: Container, depth: int, pretty: 
             else:
                 last.tail = (last.tail or "") + item
             continue
-        item_layout = item._layout
+        item_layout = _layout_of(item)
         ws = item_layout.before if item_layout is not None else None
         if ws is None:
             if indent_here:
@@ -175,7 +207,7 @@ def _fill_element_only(el: etree._Element, node: Container, depth: int, pretty: 
                 el.text = (el.text or "") + ws
             else:
                 last.tail = (last.tail or "") + ws
-        last = _append(el, item, depth, pretty=pretty and not has_text)
+        last = _append(el, item, depth, child_pretty)
     if from_file:
         end = layout.end  # type: ignore[union-attr]
     elif indent_here and last is not None:
