@@ -1,0 +1,103 @@
+"""``tei-kirov validate``: check TEI files for well-formedness, schema validity and
+semantic consistency. Exit status: 0 all valid, 1 some invalid, 2 usage error or unreadable
+input."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from ..validation import batch, output, rules as rules_mod
+from ..validation.report import BatchReport, Report
+from ..validation.schemas import SchemaError, load_schemas
+
+
+def _fail(message: str) -> None:
+    click.echo(f"tei-kirov validate: {message}", err=True)
+    sys.exit(2)
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--schema", "schemas", multiple=True, type=click.Path(),
+              help="XSD, RELAX NG (.rng) or ISO Schematron file; repeatable. "
+                   "Default: the tei_kirov profile.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Parallel workers (default: all cores).")
+@click.option("--no-rules", is_flag=True, help="Skip the semantic rules (TK2xx).")
+@click.option("--disable", multiple=True, metavar="CODE",
+              help="Switch off one semantic rule by code or name (e.g. TK206); repeatable.")
+@click.option("--include-root", "include_roots", multiple=True, type=click.Path(),
+              help="Another folder XInclude may read from; repeatable.")
+@click.option("--watch", is_flag=True, help="Re-validate each file whenever it is saved.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Only errors: no warnings, no progress bar, no summary.")
+def command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int | None,
+            no_rules: bool, disable: tuple[str, ...], include_roots: tuple[str, ...],
+            watch: bool, quiet: bool) -> None:
+    """Validate TEI files (folders are searched for *.xml).
+
+    Layers: well-formedness, XInclude (inside the document's folder tree only), the schema
+    (XSD, RELAX NG or Schematron; the tei_kirov profile by default), and semantic rules.
+    Output is one line per issue, FILE:LINE:COL: SEVERITY CODE: MESSAGE.
+    """
+    try:
+        _run(paths, schemas, fmt, jobs, no_rules, disable, include_roots, watch, quiet)
+    except SchemaError as exc:
+        _fail(str(exc))
+    except ValueError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except (SystemExit, click.exceptions.Exit):
+        raise
+    except Exception as exc:  # a crash is a bug, but never a traceback
+        _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+
+def _run(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int | None,
+         no_rules: bool, disable: tuple[str, ...], include_roots: tuple[str, ...],
+         watch: bool, quiet: bool) -> None:
+    start = time.perf_counter()
+    selection: bool | list[str] = False if no_rules else (
+        [f"-{d}" for d in disable] if disable else True)
+    chosen = rules_mod.select(selection)
+    compiled = load_schemas(list(schemas) if schemas else None)
+    files = batch.expand_paths(paths)
+    if not files:
+        _fail("no *.xml files found in " + ", ".join(paths))
+    if watch:
+        _watch(files, compiled, chosen, include_roots, quiet)
+        return
+    reports = batch.run(files, compiled, chosen, include_roots, jobs,
+                        progress=None if quiet else sys.stderr)
+    result = BatchReport.build(reports, [s.path for s in compiled], time.perf_counter() - start)
+    if fmt == "json":
+        click.echo(output.json_text(result))
+    else:
+        for line in output.text_lines(result.files, quiet=quiet):
+            click.echo(line)
+        if not quiet:
+            click.echo(output.summary_line(result.summary), err=True)
+    if any(r.unreadable() for r in reports):
+        sys.exit(2)
+    sys.exit(0 if result.summary.invalid == 0 else 1)
+
+
+def _watch(files: list[str], compiled: list, chosen: list, include_roots: tuple[str, ...],
+           quiet: bool) -> None:
+    from ..validation.watch import watch as watch_loop
+
+    def emit(report: Report, ms: float) -> None:
+        for line in output.text_lines([report], quiet=quiet):
+            click.echo(line)
+        state = "valid" if report.ok else f"invalid ({len(report.errors)} errors)"
+        click.echo(f"{report.file}: {state}, {len(report.warnings)} warnings "
+                   f"[{ms:.0f} ms] (watching; Ctrl-C to stop)", err=True)
+
+    click.echo(f"watching {len(files)} file(s)", err=True)
+    watch_loop(files, compiled, chosen, emit, include_roots)

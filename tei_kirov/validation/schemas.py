@@ -1,0 +1,264 @@
+"""Layer 2: load XSD, RELAX NG (XML syntax) and ISO Schematron schemas once per process.
+
+Verdicts come from libxml2 (fast); :mod:`.explain` turns its messages into helpful issues.
+A RELAX NG grammar is *specialised* to the element names a run actually meets: every
+``<element name="X">`` pattern whose X never occurs is replaced by ``<notAllowed/>``. For
+documents that use only those names this accepts exactly the same documents (such a pattern
+can never match), and it compiles tei_all.rng in milliseconds instead of seconds.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TeiError
+from ..xml.safety import make_parser
+from .explain import Explainer
+from .grammar import RNG_NS, Grammar
+from .positions import Locator, xpath_of
+from .report import Issue
+
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+
+
+class SchemaError(TeiError):
+    """A schema that cannot be used (missing, not a schema, not compilable): a usage error."""
+
+
+def profile_path() -> str:
+    """The project's profile XSD, shipped in the package."""
+    return str(resources.files("tei_kirov") / "schemas" / "tei_kirov.xsd")
+
+
+def element_names(root: etree._Element) -> frozenset[str]:
+    """Local names of every element in a tree."""
+    return frozenset(etree.QName(e).localname for e in root.iter() if isinstance(e.tag, str))
+
+
+_EXPLAIN = [True]
+
+
+def explaining() -> bool:
+    """Whether invalid documents get full explanations (a batch turns this off for its quick
+    verdict pass, then explains only the invalid files)."""
+    return _EXPLAIN[0]
+
+
+def set_explaining(value: bool) -> None:
+    _EXPLAIN[0] = value
+
+
+def _invalid_marker(path: str, locator: Locator) -> Issue:
+    return Issue(file=locator.main.file, severity="error", code="TK100",
+                 message=f"the document is not valid against {os.path.basename(path)}")
+
+
+class Schema:
+    """A compiled schema; :meth:`check` returns the issues of one (resolved) tree."""
+
+    kind = "schema"
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
+        raise NotImplementedError
+
+    def prepare(self, names: Iterable[str]) -> None:
+        """Get ready for documents using ``names`` (compile ahead, e.g. before forking)."""
+
+    def prepare_explanations(self, names: Iterable[str]) -> None:
+        """Get ready to explain failures of documents using ``names``."""
+
+
+class XsdSchema(Schema):
+    kind = "xsd"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        try:
+            self.compiled = etree.XMLSchema(etree.parse(path, make_parser()))
+        except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as exc:
+            raise SchemaError(f"{path}: not a usable XML Schema: {exc}") from None
+        self.explainer = Explainer(path, lambda: Grammar.from_xsd(path))
+
+    def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
+        if self.compiled.validate(tree):
+            return []
+        return self.explainer.issues(tree, self.compiled.error_log, locator)
+
+
+class RngSchema(Schema):
+    kind = "rng"
+
+    def __init__(self, path: str, doc: etree._ElementTree) -> None:
+        super().__init__(path)
+        self.doc = doc
+        root = doc.getroot()
+        self.prunable = not any(True for _ in root.iter(f"{{{RNG_NS}}}include",
+                                                       f"{{{RNG_NS}}}externalRef"))
+        self.compiled: list[tuple[frozenset[str] | None, etree.RelaxNG]] = []
+        self.explaining: list[tuple[frozenset[str] | None, etree.RelaxNG]] = []
+        self.defines: dict[str, list[etree._Element]] = {}
+        for d in root.iter(f"{{{RNG_NS}}}define"):
+            self.defines.setdefault(d.get("name", ""), []).append(d)
+        self.explainer = Explainer(path, lambda: Grammar.from_rng(doc))
+
+    def _compile(self, names: frozenset[str] | None, stubs: bool = False) -> etree.RelaxNG:
+        """Compile the grammar specialised to ``names`` (None: the full grammar). Patterns of
+        other elements become notAllowed (verdicts), or empty stubs when ``stubs`` is set
+        (explanations: nothing collapses, so libxml2 reports where jing does)."""
+        if names is None or not self.prunable:
+            doc, names = self.doc, None
+        else:
+            doc = copy.deepcopy(self.doc)
+            for el in list(doc.getroot().iter(f"{{{RNG_NS}}}element")):
+                name = el.get("name")
+                parent = el.getparent()
+                if not name or parent is None or name.split(":")[-1] in names:
+                    continue
+                if stubs:
+                    for child in list(el):
+                        el.remove(child)
+                    etree.SubElement(el, f"{{{RNG_NS}}}empty")
+                else:
+                    blocked = etree.Element(f"{{{RNG_NS}}}notAllowed")
+                    blocked.tail = el.tail
+                    parent.replace(el, blocked)
+        try:
+            compiled = etree.RelaxNG(doc)
+        except etree.RelaxNGParseError as exc:
+            if names is not None:  # never worse than the full grammar
+                return self._compile(None, stubs)
+            raise SchemaError(f"{self.path}: not a usable RELAX NG schema: {exc}") from None
+        (self.explaining if stubs else self.compiled).append((names, compiled))
+        return compiled
+
+    def validator_for(self, names: frozenset[str], stubs: bool = False) -> etree.RelaxNG:
+        """A compiled grammar exact for documents using only ``names``."""
+        for known, compiled in self.explaining if stubs else self.compiled:
+            if known is None or names <= known:
+                return compiled
+        return self._compile(names if self.prunable else None, stubs)
+
+    def prepare(self, names: Iterable[str]) -> None:
+        self.validator_for(frozenset(names))
+
+    def prepare_explanations(self, names: Iterable[str]) -> None:
+        self.validator_for(frozenset(names), stubs=True)
+
+    def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
+        names = element_names(tree.getroot())
+        if self.validator_for(names).validate(tree):
+            return []
+        if not explaining():
+            return [_invalid_marker(self.path, locator)]
+        rng = self.validator_for(names, stubs=True)
+        if rng.validate(tree):  # cannot happen: both grammars accept the same documents
+            return [_invalid_marker(self.path, locator)]
+        return self.explainer.issues(tree, rng.error_log, locator)
+
+
+class SchematronSchema(Schema):
+    kind = "schematron"
+
+    def __init__(self, path: str, doc: etree._ElementTree) -> None:
+        super().__init__(path)
+        from lxml import isoschematron
+
+        binding = doc.getroot().get("queryBinding", "xslt")
+        if binding.lower() not in ("xslt", "xslt1", "exslt", "xpath"):
+            raise SchemaError(f'{path}: Schematron queryBinding "{binding}" needs XSLT 2, '
+                              "which is not available here; only XSLT 1 / XPath 1 rules run")
+        try:
+            self.compiled = isoschematron.Schematron(doc, store_report=True)
+        except (etree.SchematronParseError, etree.XSLTParseError) as exc:
+            raise SchemaError(f"{path}: not a usable ISO Schematron schema: {exc}") from None
+
+    def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
+        if self.compiled.validate(tree):
+            return []
+        report = self.compiled.validation_report
+        issues: list[Issue] = []
+        if report is None:
+            return issues
+        for node in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert",
+                                          f"{{{SVRL_NS}}}successful-report"):
+            text = " ".join("".join(node.itertext()).split())
+            role = (node.get("role") or "").lower()
+            severity = "warning" if role in ("warning", "warn", "info", "information") \
+                else "error"
+            element = None
+            try:
+                found = tree.xpath(node.get("location", ""))
+                if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+                    element = found[0]
+            except etree.XPathError:
+                pass
+            file, line, column = locator.locate(element)
+            issues.append(Issue(file=file, line=line, column=column, severity=severity,
+                                code="TK110", message=text or "Schematron rule failed",
+                                hint=f"test: {node.get('test', '')}",
+                                xpath=xpath_of(element) if element is not None else None))
+        return issues
+
+
+@dataclass(frozen=True)
+class _Key:
+    path: str
+    mtime: int
+    size: int
+
+
+_CACHE: dict[_Key, Schema] = {}
+
+
+def load_schema(path: str | os.PathLike[str]) -> Schema:
+    """Load (or reuse) a compiled schema; the kind is read from its root element."""
+    path = str(path)
+    try:
+        stat = os.stat(path)
+    except OSError as exc:
+        raise SchemaError(f"{path}: cannot read the schema: {exc.strerror or exc}") from None
+    key = _Key(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
+    if key in _CACHE:
+        return _CACHE[key]
+    if path.endswith(".rnc"):
+        raise SchemaError(f"{path}: RELAX NG compact syntax is not supported; convert it with "
+                          "trang to the XML syntax (.rng)")
+    try:
+        doc = etree.parse(path, make_parser())
+    except (etree.XMLSyntaxError, OSError) as exc:
+        raise SchemaError(f"{path}: the schema is not well-formed XML: {exc}") from None
+    ns = etree.QName(doc.getroot()).namespace
+    schema: Schema
+    if ns == XSD_NS:
+        schema = XsdSchema(path)
+    elif ns == RNG_NS:
+        schema = RngSchema(path, doc)
+    elif ns == SCH_NS:
+        schema = SchematronSchema(path, doc)
+    else:
+        raise SchemaError(f"{path}: not an XSD, RELAX NG or ISO Schematron schema "
+                          f"(root element {doc.getroot().tag})")
+    _CACHE[key] = schema
+    return schema
+
+
+def load_schemas(paths: Iterable[str | os.PathLike[str]] | None) -> list[Schema]:
+    """The schemas to validate against: the profile when ``paths`` is None."""
+    if paths is None:
+        profile = profile_path()
+        if not Path(profile).is_file():
+            raise SchemaError(f"the profile schema is missing ({profile}); pass --schema FILE")
+        return [load_schema(profile)]
+    return [load_schema(p) for p in paths]
