@@ -24,6 +24,8 @@ from .safety import neutralise_doctype, parse_bytes
 _TEI_PREFIX = "{" + TEI_NS + "}"
 _COMMENT = etree.Comment
 _PI = etree.ProcessingInstruction
+_new = object.__new__
+_set = object.__setattr__
 
 #: Per class: the field values of an element with no attributes and no content.
 _DEFAULTS: dict[type[TeiElement], dict[str, Any]] = {}
@@ -268,28 +270,29 @@ def _read_element(
             declared = {p: u for p, u in nsmap.items() if parent_nsmap.get(p) != u}
     else:
         nsmap = parent_nsmap
-    attrib = el.attrib
+    items = el.items()  # one call: a list of (name, value) in document order
     info = _TAG_INFO[tag] if tag in _TAG_INFO else _tag_info(tag)
     if info is not None:
         cls, defaults, fields, mixed = info
         values = defaults.copy()
         extra: dict[str, str] = {}
-        if attrib:
-            for name, value in attrib.items():
-                field = fields.get(name)
-                if field is None:
-                    extra[name] = value
-                else:
-                    values[field] = value
+        for name, value in items:
+            field = fields.get(name)
+            if field is None:
+                extra[name] = value
+            else:
+                values[field] = value
         values["extra_attrs"] = extra
     else:
         cls = Element  # type: ignore[assignment]
-        values = {"tag": tag, "attrs": dict(attrib), "content": None}
+        values = {"tag": tag, "attrs": dict(items), "content": None}
         mixed = True
-    layout = None
-    if declared or before is not None or not mixed or len(attrib) > 1:
-        layout = Layout(before, None, tuple(attrib.keys()) if len(attrib) > 1 else None,
+    if declared or before is not None or not mixed or len(items) > 1:
+        layout = Layout(before, None,
+                        tuple([name for name, _ in items]) if len(items) > 1 else None,
                         declared)
+    else:
+        layout = None
     content: list[Any] = []
     append = content.append
     text = el.text
@@ -328,7 +331,13 @@ def _read_element(
                     append(tail)
         layout.end = pending  # type: ignore[union-attr]
     values["content"] = content
-    return cls._fast(values, layout)
+    # Node._fast, inlined: this runs once per element.
+    node = _new(cls)
+    _set(node, "__dict__", values)
+    _set(node, "__pydantic_fields_set__", set())
+    _set(node, "__pydantic_extra__", None)
+    _set(node, "__pydantic_private__", {"_layout": layout})
+    return node
 
 
 def _read_other(child: etree._Element, tag: Any, before: str | None) -> Node:
