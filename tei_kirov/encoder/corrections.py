@@ -37,7 +37,7 @@ def apply_corrections(root: Container, corrections: list[tuple[str, str]], resp:
             for m in pattern.finditer(flat):
                 if all(m.start() >= b or m.end() <= a for a, b, _ in spans):
                     spans.append((m.start(), m.end(), factory_for(corr)))
-                    found.append(f"{sic} -> {corr}")
+                    found.append(f"{sic} → {corr}")
         return wrap(node.content, spans)
 
     transform(root, fn, skip=(TeiHeader, Choice))

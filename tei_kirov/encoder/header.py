@@ -84,6 +84,10 @@ class Counts:
     compounds: int = 0
     corrections: int = 0
     notes: int = 0
+    #: What was corrected, as "printed → corrected".
+    corrected: list[str] = field(default_factory=list)
+    #: Names printed in more than one spelling, as "A and B".
+    variants: list[str] = field(default_factory=list)
 
 
 def _copy_date(date: Date | None, fallback: str) -> Any:
@@ -156,7 +160,8 @@ def _file_desc(f: Facts) -> FileDesc:
     monogr.append(Imprint(*imprint))
     notes: list[Any] = []
     if f.address:
-        notes.append(Note(f"Publisher's address as printed on the title page: {f.address}.",
+        where = f.address.rstrip(".")
+        notes.append(Note(f"Publisher's address as printed on the title page: {where}.",
                           type="address"))
     if f.articles:
         parts: list[Any] = ["Contents: "]
@@ -167,7 +172,7 @@ def _file_desc(f: Facts) -> FileDesc:
             if date is not None:
                 parts += [", dated ", _copy_date(date, "")]
         parts.append(". The text was transcribed by OCR; the encoding is made from that "
-                     "transcription (tei_kirov/data/kirov.txt), not from the printed pages.")
+                     "transcription, not from the printed pages.")
         notes.append(Note(*parts, type="contents"))
     source = SourceDesc(BiblStruct(Monogr(*monogr), *notes))
     return FileDesc(title_stmt, publication, source)
@@ -180,17 +185,16 @@ def _encoding_desc(c: Counts) -> EncodingDesc:
                       "page breaks, structure, inline markup, corrections, quotations, names, "
                       "dates, header).")),
         EditorialDecl(
-            Correction(P(f"Obvious misreadings of the OCR ({c.corrections}, including the "
-                         "section number printed as a second “8.”) are kept as printed in "
-                         "sic, with the correction in corr (resp=\"#enc\"). Nothing is "
-                         "corrected silently."), status="high", method="markup"),
+            Correction(P(f"Obvious misreadings of the OCR ({c.corrections}: "
+                         f"{_listing(c.corrected)}) are kept as printed in sic, with the "
+                         "correction in corr (resp=\"#enc\"). Nothing is corrected silently."),
+                       status="high", method="markup"),
             Normalization(P("Spellings are kept as printed, variant spellings of names "
-                            "(Zalutsky and Zalusky, Kirov and Kiroff, Zinoviev and Zinovieff, "
-                            "Yaroslavsky and Yaroslavski) included. Every name points with "
-                            "@ref to its record in standOff, which gives the standard English "
-                            "form (persName type=\"main\") and every form printed (type="
-                            "\"variant\"). Words derived from names (Trotskyism, Stalinist, "
-                            "Zinovievists, Leninism) are not tagged as names."),
+                            f"({_listing(c.variants)}) included. Every name points with @ref "
+                            "to its record in standOff, which gives the standard English form "
+                            "(persName type=\"main\") and every form printed (type="
+                            "\"variant\"). Words derived from names (such as Trotskyism, "
+                            "Stalinist) are not tagged as names."),
                           method="markup"),
             Hyphenation(P(f"Words hyphenated across a page break ({c.word_joins}) are joined "
                           "without the hyphen around pb break=\"no\"; true compounds keep their "
@@ -211,9 +215,10 @@ def _encoding_desc(c: Counts) -> EncodingDesc:
                              "foreign with xml:lang, the italic subtitle and the signature "
                              "“Translator's note.” as hi rend=\"italic\", all other italics as "
                              "emph (the author's emphasis). Bold is hi rend=\"bold\" unless it "
-                             "is a title. The numbered list of the arrested is a list of "
-                             "label/item pairs; the unnumbered conclusion of the first article, "
-                             "not marked in the OCR, is div type=\"conclusion\".")),
+                             "is a title. A numbered list is a list of items, each with its "
+                             "printed number as label; divisions the OCR does not mark (the "
+                             "conclusion of an article) are divs whose type and first words the "
+                             "authority file names.")),
             StdVals(P("Dates are normalised to ISO 8601: @when for days, months and years, "
                       "@from/@to for ranges (“1926-27”), @notBefore/@notAfter for vague "
                       "expressions (“end of 1934”: October to December). Where the year is not "
@@ -242,3 +247,7 @@ def _profile_desc(f: Facts) -> ProfileDesc:
         parts.append(Creation(*creation))
     parts.append(LangUsage(*langs))
     return ProfileDesc(*parts)
+
+
+def _listing(items: list[str]) -> str:
+    return "; ".join(items) if items else "none"

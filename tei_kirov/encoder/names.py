@@ -77,10 +77,8 @@ def _factory(target: Any, stats: NameStats) -> Any:
     return factory
 
 
-def _allowed(node: Container, kinds: set[str], target: Any) -> bool:
-    if isinstance(node, Title):
-        return node.level == "a" and not isinstance(target, tuple) and target.kind == "person"
-    return True
+def _is_person(target: Any) -> bool:
+    return not isinstance(target, tuple) and target.kind == "person"
 
 
 def apply_names(root: Container, auth: Authority, stats: NameStats | None = None) -> NameStats:
@@ -89,20 +87,22 @@ def apply_names(root: Container, auth: Authority, stats: NameStats | None = None
     forms = surface_forms(auth)
     lookup = dict(forms)
     pattern = build_pattern(forms)
+    in_titles = build_pattern([(f, t) for f, t in forms if _is_person(t)])
     non_names = set(auth.non_names)
 
     def fn(node: Container) -> list[Any]:
-        if pattern is None:
+        use = pattern
+        if isinstance(node, Title):  # only persons, and only in article titles (headlines)
+            use = in_titles if node.level == "a" else None
+        if use is None:
             return node.content
         flat, _ = flatten(node.content)
         spans: list[Span] = []
-        for m in pattern.finditer(flat):
-            target = lookup[m.group(0)]
+        for m in use.finditer(flat):
             word = re.match(r"[\w-]+", flat[m.start():])
             if word and word.group(0) in non_names:
                 continue
-            if _allowed(node, set(), target):
-                spans.append((m.start(), m.end(), _factory(target, stats)))
+            spans.append((m.start(), m.end(), _factory(lookup[m.group(0)], stats)))
         return wrap(node.content, spans)
 
     transform(root, fn, skip=(TeiHeader, *_TAGGED))

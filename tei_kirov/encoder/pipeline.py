@@ -94,7 +94,9 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     used = refs_in(text_el) | {r.lstrip("#") for r in
                                (facts.author_ref, facts.translator_ref, facts.publisher_ref) if r}
     counts = Counts(joins.paragraphs, len(joins.words), len(joins.compounds),
-                    len(corrections) + len(structure.corrections), ctx.counts.get("note", 0))
+                    len(corrections) + len(structure.corrections), ctx.counts.get("note", 0),
+                    corrected=structure.corrections + corrections,
+                    variants=printed_variants(text_el, auth))
     header = build_header(facts, counts)
     parts: list[Any] = [header, text_el]
     lists = standoff_lists(auth, used)
@@ -151,6 +153,20 @@ def encode_dates(text_el: Text) -> list[Date]:
     return found
 
 
+def printed_variants(root: Container, auth: Authority) -> list[str]:
+    """Persons whose name is printed in more than one spelling (not counting fuller forms
+    such as first name and surname), as "A and B"."""
+    printed: dict[str, list[str]] = {}
+    for name in root.iter(PersName):
+        ref = (name.ref or "").lstrip("#")
+        text = " ".join(name.text().split())
+        if text.isupper() or " " in text:
+            continue
+        if text not in printed.setdefault(ref, []):
+            printed[ref].append(text)
+    return [" and ".join(forms) for ref, forms in printed.items() if len(forms) > 1]
+
+
 def refs_in(root: Container) -> set[str]:
     """Every local id a ``@ref`` below ``root`` points at."""
     ids: set[str] = set()
@@ -184,7 +200,8 @@ def collect_facts(text_el: Text, auth: Authority) -> Facts:
     for page in pages:
         doc_title = page.child(DocTitle)
         if doc_title is not None:
-            facts.title = _clean(doc_title.text())
+            facts.title = " ".join(_clean(part.text()) for part in doc_title.nodes()
+                                   if isinstance(part, Container))
         imprint = page.child(DocImprint)
         if imprint is not None:
             publisher = imprint.child(Publisher)

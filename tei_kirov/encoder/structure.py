@@ -236,7 +236,7 @@ def _article(blocks: list[str], number: int, hints: list[Hint],
             if expected is not None and number_printed != expected and (
                     nxt is None or nxt == expected + 1):
                 n = expected
-                report.corrections.append(f"section {number_printed}. -> {expected}.")
+                report.corrections.append(f"section number {number_printed}. → {expected}.")
             expected = n + 1
             current = Div(_section_head(text, number_printed, n), type="section", n=str(n),
                           xml_id=f"{ident}-s{n}")
@@ -287,8 +287,8 @@ def _block(body: list[str], k: int, div: Div, report: StructureReport) -> int:
         last = 0
         while k < len(body) and (m := ITEM.match(body[k])) and int(m.group(1)) == last + 1:
             label = body[k][: m.start(3)].rstrip()
-            number = label.rstrip(".")
-            items += [Label(label), Item(_raw(m.group(3)), n=number)]
+            space = body[k][len(label): m.start(3)]
+            items.append(Item(Label(label), space + _raw(m.group(3)), n=label.rstrip(".")))
             last = int(m.group(2) or m.group(1))
             k += 1
         para.content.append(List(*items, type="ordered", rend="numbered"))

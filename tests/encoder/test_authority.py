@@ -1,0 +1,39 @@
+from tei_kirov.encoder.authority import load_authority, standoff_lists
+from tei_kirov.models import ListBibl, ListOrg, ListPerson, ListPlace
+
+from .conftest import PRINTERS_AUTHORITY
+
+
+def test_packaged_authority():
+    auth = load_authority()
+    zalutsky = auth.by_id("zalutsky")
+    assert zalutsky is not None and zalutsky.main == "Pyotr Zalutsky"
+    assert {"Zalutsky", "Zalusky"} <= set(zalutsky.forms)
+    assert auth.by_id("kirov").death == "1934-12-01"
+    assert auth.by_id("humanite").level == "j" and auth.by_id("humanite").lang == "fr"
+    assert auth.foreign["en masse"] == "fr"
+    assert ("bureaucrazy", "bureaucracy") in auth.corrections
+    assert "Trotskyism" in auth.non_names
+    assert [h.type for h in auth.hints] == ["conclusion"]
+
+
+def test_ids_are_unique_and_ncnames():
+    auth = load_authority()
+    ids = [e.id for e in auth.entries]
+    assert len(ids) == len(set(ids))
+    assert all(i[0].isalpha() and i.replace("_", "").isalnum() for i in ids)
+
+
+def test_another_authority_file():
+    auth = load_authority(PRINTERS_AUTHORITY)
+    assert auth.by_id("petrov").forms == ["Pavel Petrov", "Petrov", "Petroff"]
+    assert load_authority(PRINTERS_AUTHORITY.read_bytes()).by_id("union") is not None
+
+
+def test_standoff_lists_hold_only_used_records():
+    auth = load_authority()
+    lists = standoff_lists(auth, {"kirov", "leningrad", "gpu", "pravda"})
+    assert [type(x) for x in lists] == [ListPerson, ListPlace, ListOrg, ListBibl]
+    person = lists[0].persons[0]
+    assert person.xml_id == "kirov" and person.main_name == "Sergei Kirov"
+    assert set(person.variants) == {"Kirov", "Kiroff", "M. Kirov"}

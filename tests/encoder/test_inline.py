@@ -1,0 +1,47 @@
+from tei_kirov.encoder.authority import load_authority
+from tei_kirov.encoder.inline import InlineContext, apply_inline, parse, plain
+from tei_kirov.encoder.notes import RawNote, anchor
+from tei_kirov.encoder.pages import PB, PB_WORD
+from tei_kirov.models import Emph, Foreign, Hi, Note, P, Pb, Title
+
+
+def _ctx(notes=()):
+    return InlineContext(load_authority(), list(notes))
+
+
+def test_italics_by_meaning():
+    out = parse("the *Temps*, a *coup d'état*, *solely* and **FOURTH INTERNATIONAL**", _ctx())
+    kinds = [type(n) for n in out if not isinstance(n, str)]
+    assert kinds == [Title, Foreign, Emph, Hi]
+    title, foreign, _, bold = (n for n in out if not isinstance(n, str))
+    assert (title.level, title.ref, title.xml_lang) == ("j", "#temps", "fr")
+    assert foreign.xml_lang == "fr" and bold.rend == "bold"
+    assert "".join(x for x in out if isinstance(x, str)) == "the , a ,  and "
+
+
+def test_page_breaks_and_notes_become_elements():
+    note = RawNote("*", "Cf. *Pravda*.\u2014Eds.", "editors", 1)
+    out = parse(f"word{PB_WORD}split and {PB}on.{anchor(0)} Then", _ctx([note]))
+    assert out[0] == "word" and out[1] == Pb(break_="no") and out[3] == Pb()
+    n = out[5]
+    assert isinstance(n, Note) and (n.place, n.n, n.resp) == ("foot", "*", "#eds")
+    assert isinstance(n.content[1], Title)
+
+
+def test_an_anchor_without_its_note_gives_back_the_asterisk():
+    assert parse(f"text.{anchor(0)}", _ctx()) == ["text.*"]
+
+
+def test_note_signature_is_hi_italic():
+    out = parse("so.\u2014*Translator's note.*", _ctx())
+    assert isinstance(out[1], Hi) and out[1].rend == "italic"
+
+
+def test_pass_walks_the_tree():
+    p = P("a *b* c")
+    apply_inline(p, _ctx())
+    assert isinstance(p.content[1], Emph)
+
+
+def test_plain():
+    assert plain(f"*a*{PB} b") == "a b"

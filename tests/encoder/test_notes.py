@@ -1,0 +1,53 @@
+from tei_kirov.encoder.blocks import Block
+from tei_kirov.encoder.notes import (
+    anchor,
+    anchor_index,
+    is_note_block,
+    note_role,
+    separate_notes,
+)
+
+
+def _blocks(*texts: str) -> list[Block]:
+    return [Block(t, i) for i, t in enumerate(texts)]
+
+
+def test_note_roles_from_signatures():
+    assert note_role("A group of friends cabled.\u2014Eds.") == "editors"
+    assert note_role("Events proved it.\u2014*Translator's note.*") == "translator"
+    assert note_role("Cf. Leon Trotsky, a pamphlet.") == "author"
+
+
+def test_note_blocks_are_told_from_italic_paragraphs():
+    assert is_note_block("*A group of friends cabled.\u2014Eds.")
+    assert is_note_block("* Cf. a book.")
+    assert is_note_block("*The *Temps* is friendly.")
+    assert not is_note_block("*A Reply to Friends**")
+    assert not is_note_block("*was attempting to link him.** This version")
+    assert not is_note_block("*Italic* then plain.")
+
+
+def test_notes_leave_the_flow_and_markers_become_anchors():
+    flow, notes = separate_notes(_blocks(
+        "Title", "Text by us.* And on to the", "* Cf. a book.", "next page.",
+        "No note here."))
+    assert [n.text for n in notes] == ["Cf. a book."]
+    assert notes[0].role == "author" and notes[0].marker == "*"
+    assert [b.text for b in flow] == ["Title", f"Text by us.{anchor(0)} And on to the",
+                                      "next page.", "No note here."]
+
+
+def test_a_note_block_without_a_waiting_marker_stays_text():
+    flow, notes = separate_notes(_blocks("*A plain italic line*", "*Another line.*"))
+    assert notes == [] and len(flow) == 2
+
+
+def test_notes_are_matched_to_markers_in_order():
+    flow, notes = separate_notes(_blocks(
+        "*Sub**", "First.* text", "*Note one.\u2014Eds.", "*Note two."))
+    assert [n.role for n in notes] == ["editors", "author"]
+    assert anchor(0) in flow[0].text and anchor(1) in flow[1].text
+
+
+def test_anchor_round_trip():
+    assert anchor_index(anchor(3)) == 3 and anchor_index("a") is None
