@@ -111,11 +111,11 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
         "articles": structure.articles,
         "sections": structure.sections,
         "notes": counts.notes,
-        "persons": len({i for i in names.ids if auth.by_id(i) and auth.by_id(i).kind == "person"}),
+        "persons": _distinct(names, auth, "person"),
         "person mentions": names.kinds["person"],
-        "places": len({i for i in names.ids if auth.by_id(i) and auth.by_id(i).kind == "place"}),
+        "places": _distinct(names, auth, "place"),
         "place mentions": names.kinds["place"],
-        "orgs": len({i for i in names.ids if auth.by_id(i) and auth.by_id(i).kind == "org"}),
+        "orgs": _distinct(names, auth, "org"),
         "org mentions": names.kinds["org"],
         "titles": ctx.counts.get("title", 0) + names.kinds["bibl"],
         "foreign": ctx.counts.get("foreign", 0) + names.kinds["foreign"],
@@ -131,7 +131,7 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
         "block quotations": structure.quotes,
     }
     report.persons = Counter({i: c for i, c in names.ids.items()
-                              if auth.by_id(i) and auth.by_id(i).kind == "person"})
+                              if _kind(auth, i) == "person"})
     report.corrections = structure.corrections + corrections
     report.joined_words = joins.words
     return doc, report
@@ -177,11 +177,21 @@ def refs_in(root: Container) -> set[str]:
     return ids
 
 
+def _kind(auth: Authority, ident: str) -> str | None:
+    entry = auth.by_id(ident)
+    return entry.kind if entry is not None else None
+
+
+def _distinct(names: NameStats, auth: Authority, kind: str) -> int:
+    return len({i for i in names.ids if _kind(auth, i) == kind})
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _named(node: Container | None, cls: type, auth: Authority) -> tuple[str | None, str | None]:
+def _named(node: Container | None, cls: type[PersName],
+           auth: Authority) -> tuple[str | None, str | None]:
     if node is None:
         return None, None
     for name in node.iter(cls):

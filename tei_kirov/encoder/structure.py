@@ -79,7 +79,7 @@ def is_section_head(text: str) -> bool:
     if "\n" in text or len(text) > 150 or text.rstrip()[-1:] in ";,:—":
         return False
     m = SECTION.match(text)
-    return bool(m) and m.group(2)[:1].isupper() and "—" not in text[:40]
+    return m is not None and m.group(2)[:1].isupper() and "—" not in text[:40]
 
 
 def is_subtitle(text: str) -> bool:
