@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from lxml import etree
 
 from .grammar import Grammar
-from .positions import Locator, qname, xpath_of
+from .positions import Locator, attr_name, qname, xpath_of
 from .report import Issue
 
 TEI_NS = "{http://www.tei-c.org/ns/1.0}"
@@ -28,13 +28,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^Expecting a namespace for element (?P<name>\S+)"), "TK101", "ns"),
     (re.compile(r"^Invalid attribute (?P<name>\S+) for element (?P<owner>\S+)"),
      "TK102", "attr"),
-    (re.compile(r"^Expecting an element (?P<exp>\S+), got nothing"), "TK103", "missing"),
+    (re.compile(r"^Expecting an element ?(?P<exp>\S*), got nothing"), "TK103", "missing"),
     (re.compile(r"^Element (?P<owner>\S+) has extra content: text"), "TK106", "text"),
     (re.compile(r"^(?:Type|Datatype) (?P<exp>\S+) doesn't allow value '(?P<value>.*)'"),
      "TK105", "value"),
     (re.compile(r"^Error validating datatype (?P<exp>\S+)"), "TK105", "value"),
     (re.compile(r"^Error validating value"), "TK105", "value"),
     (re.compile(r"^Value '?(?P<value>.*?)'? ?(?:for|of) (?:element|attribute)"), "TK105", "value"),
+    (re.compile(r"^Element (?P<owner>\S+) has extra content: (?P<name>\S+)"), "TK101", "elem"),
     (re.compile(r"^Element (?P<owner>\S+) failed to validate (?P<what>attributes|content)"),
      "TK100", "cascade"),
     (re.compile(r"^Invalid sequence in interleave"), "TK101", "interleave"),
@@ -111,7 +112,7 @@ class Explainer:
                 continue
             element = _find(tree, entry.path)
             issue, cascade = self.one(entry.message.strip(), element, entry.line, locator)
-            key = (issue.file, issue.line, issue.column, issue.code, issue.message)
+            key = (issue.file, issue.line, issue.column, issue.code)
             if key in seen:
                 continue
             seen.add(key)
@@ -142,14 +143,27 @@ class Explainer:
             expected = _expected_list(groups["exp"]) if "exp" in groups else []
             allowed = grammar.allowed(where) if grammar and where else None
             pool = set(expected) or (allowed.children if allowed else set())
-            guess = grammar.suggest(shown, pool) if grammar or pool else None
-            if guess is None and pool:
-                guess = Grammar({}).suggest(shown, pool)
-            if expected:
+            known = grammar is not None and shown in grammar.table
+            foreign = element is not None and isinstance(element.tag, str) and \
+                not element.tag.startswith(TEI_NS) and element.tag.startswith("{")
+            guess = None if known or foreign else Grammar({}).suggest(shown, pool)
+            if foreign and element is not None:
+                text += f' (its namespace "{etree.QName(element).namespace}" is not the ' \
+                        "TEI namespace)"
+            if guess:
+                pass
+            elif expected and len(set(expected)) <= 6:
                 text += f"; {_phrase(expected)}"
-            elif allowed and not guess:
+            elif allowed and not guess and len(allowed.children) <= 6:
                 text += f"; {_phrase(allowed.children)}" if allowed.children else \
                     f"; <{where}> allows no child elements"
+            elif grammar and not guess:
+                homes = grammar.parents(shown)
+                if homes:
+                    more = ", ..." if len(homes) > 5 else ""
+                    text += f"; <{shown}> belongs in {', '.join(homes[:5])}{more}"
+                elif not known and not foreign:
+                    text += "; the schema defines no such element"
             if guess:
                 text += f"; did you mean {guess}?"
                 hint = f"rename it to {guess}"
@@ -163,7 +177,7 @@ class Explainer:
             hint = 'TEI elements belong to xmlns="http://www.tei-c.org/ns/1.0"'
             return self._make(code, element, None, text, hint, locator, line), False
         if kind == "attr":
-            attribute = name
+            attribute = name = _written_attribute(element, name)
             owner = qname(element) if element is not None else _short(groups.get("owner", ""))
             text = f'attribute "{name}" is not allowed on <{owner}>'
             allowed = grammar.allowed(owner) if grammar else None
@@ -176,6 +190,9 @@ class Explainer:
             return self._make(code, element, attribute, text, hint, locator, line), False
         if kind == "missing":
             exp = _expected_list(groups.get("exp", ""))
+            if not exp and grammar is not None:
+                allowed = grammar.allowed(here)
+                exp = sorted(allowed.children) if allowed and len(allowed.children) <= 6 else []
             text = f"<{here}> is incomplete; {_phrase(exp)}" if exp else \
                 f"<{here}> is incomplete"
             hint = "add the missing element" + (f" <{exp[0]}>" if len(exp) == 1 else "")
@@ -216,11 +233,24 @@ class Explainer:
                      xpath=xpath_of(element) if element is not None else None)
 
 
+_PREFIXED_STEP = re.compile(r"(?<=/)[A-Za-z_][\w.\-]*:([A-Za-z_][\w.\-]*)")
+
+
+def _written_attribute(element: etree._Element | None, local: str) -> str:
+    """The attribute as written (``telota:doctype``) for libxml2's bare local name."""
+    if element is None:
+        return local
+    keys = [k for k in element.attrib if k.split("}")[-1] == local]
+    keys.sort(key=lambda k: not k.startswith("{"))
+    return attr_name(element, keys[0]) if keys else local
+
+
 def _find(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    """The node a libxml2 error path names (prefixed steps matched by local name)."""
     if not path:
         return None
     try:
-        found = tree.xpath(path)
+        found = tree.xpath(_PREFIXED_STEP.sub(r"*[local-name()='\1']", path))
     except etree.XPathError:
         return None
     if isinstance(found, list) and found and isinstance(found[0], etree._Element):

@@ -37,6 +37,10 @@ class Grammar:
         self.table = table
         self.elements = sorted(table)
 
+    def parents(self, element: str) -> list[str]:
+        """Element names whose content may contain ``element``, sorted."""
+        return sorted(n for n, a in self.table.items() if element in a.children)
+
     def allowed(self, element: str) -> Allowed | None:
         return self.table.get(element)
 
@@ -46,6 +50,10 @@ class Grammar:
         lowered = {c.lower(): c for c in pool}
         if wrong.lower() in lowered:
             return lowered[wrong.lower()]
+        limit = max(1, len(wrong) // 3)
+        near = sorted((distance(wrong.lower(), c.lower()), c) for c in pool)
+        if near and near[0][0] <= limit:
+            return near[0][1]
         match = difflib.get_close_matches(wrong, pool, n=1, cutoff=0.75)
         return match[0] if match else None
 
@@ -127,6 +135,19 @@ class Grammar:
                     if getattr(sub, "local_name", None):
                         entry.children.add(sub.local_name)
         return cls(dict(table))
+
+
+def distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of two neighbouring letters as one edit."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _clark_to_name(key: str) -> str:

@@ -16,7 +16,7 @@ AGENTS = {"person", "personGrp", "org", "respStmt", "persName", "orgName", "name
 
 
 def _nearest(wanted: str, ctx: Context) -> str | None:
-    match = difflib.get_close_matches(wanted, list(ctx.ids), n=1, cutoff=0.7)
+    match = difflib.get_close_matches(wanted, list(ctx.ids), n=1, cutoff=0.6)
     return match[0] if match else None
 
 
