@@ -9,7 +9,8 @@ import time
 
 import click
 
-from ..validation import batch, output, rules as rules_mod
+from ..validation import batch, output
+from ..validation import rules as rules_mod
 from ..validation.report import BatchReport, Report
 from ..validation.schemas import SchemaError, load_schemas
 

@@ -81,7 +81,7 @@ def _map(paths: list[str], jobs: int, tick: Callable[[Report], None]) -> dict[st
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(8, len(paths) // (jobs * 4)))
     with context.Pool(min(jobs, len(paths))) as pool:
-        for path, report in zip(paths, pool.imap(_work, paths, chunksize=chunk)):
+        for path, report in zip(paths, pool.imap(_work, paths, chunksize=chunk), strict=True):
             results[path] = report
             tick(report)
     return results

@@ -122,13 +122,12 @@ class Explainer:
     def one(self, message: str, element: etree._Element | None, line: int,
             locator: Locator) -> tuple[Issue, bool]:
         """One issue for one libxml2 message (and whether it merely echoes another)."""
-        for pattern, code, kind in _PATTERNS:
-            m = pattern.match(message)
-            if m:
-                break
-        else:
+        found = next(((m, code, kind) for pattern, code, kind in _PATTERNS
+                      if (m := pattern.match(message))), None)
+        if found is None:
             return self._make("TK100", element, None, message.rstrip("."), None,
                               locator, line), False
+        m, code, kind = found
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         name = _short(groups.get("name", ""))
         here = qname(element) if element is not None else (name or "element")

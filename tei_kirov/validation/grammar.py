@@ -121,7 +121,7 @@ class Grammar:
         schema = xmlschema.XMLSchema(path)
         table: dict[str, Allowed] = defaultdict(Allowed)
         for comp in schema.iter_components(xmlschema.XsdElement):
-            name = comp.local_name
+            name = getattr(comp, "local_name", None)
             if not name:
                 continue
             entry = table[name]
@@ -129,7 +129,7 @@ class Grammar:
             for key in attrs:
                 if key:
                     entry.attributes.add(_clark_to_name(key))
-            content = getattr(comp.type, "content", None)
+            content = getattr(getattr(comp, "type", None), "content", None)
             if content is not None and hasattr(content, "iter_elements"):
                 for sub in content.iter_elements():
                     if getattr(sub, "local_name", None):

@@ -90,9 +90,9 @@ class SourceMap:
         if start is None:
             return None
         end = start
-        for m in _ATTR_END.finditer(self.data, start):
-            if m.group(1):
-                end = m.end()
+        for token in _ATTR_END.finditer(self.data, start):
+            if token.group(1):
+                end = token.end()
                 break
         tag = self.data[start:end]
         local = name.split(":")[-1].encode()

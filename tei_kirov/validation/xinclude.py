@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .positions import Locator, SourceMap, xpath_of
+from .positions import Locator, xpath_of
 from .report import Issue
 from .wellformed import Unreadable, parse, read_bytes
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...models.dates import bounds, w3c_error
-from . import Context, Finding, rule
 from ..positions import qname
+from . import Context, Finding, rule
 
 DATE_ATTRS = ("when", "notBefore", "notAfter", "from", "to")
 _ISO_ATTRS = ("when-iso", "notBefore-iso", "notAfter-iso", "from-iso", "to-iso")
@@ -41,4 +41,4 @@ def range_order(ctx: Context) -> Iterator[Finding]:
             a, b = bounds(first.strip()), bounds(last.strip())
             if a is not None and b is not None and a[0] > b[1]:
                 yield Finding(e, f'{qname(e)}/@{start} "{first}" is later than @{end} "{last}"',
-                              start, f"swap the two values, or correct one of them")
+                              start, "swap the two values, or correct one of them")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from . import T, XML_ID, Context, Finding, rule
 from ..positions import qname
+from . import XML_ID, Context, Finding, T, rule
 
 #: Attributes whose ``#id`` tokens must name an xml:id of the document.
 POINTER_ATTRS = ("ref", "target", "resp", "corresp", "who")
