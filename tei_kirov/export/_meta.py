@@ -119,7 +119,7 @@ def read_meta(root: Any) -> Meta:
             _read_publication(pub, meta)
         source = child(file_desc, "sourceDesc")
         if source is not None:
-            meta.source = plain(source)
+            meta.source = source_text(source)
             for date in descendants(source):
                 if local(date) == "date":
                     value = attr(date, "when") or attr(date, "from") or attr(date, "notBefore")
@@ -134,6 +134,50 @@ def read_meta(root: Any) -> Meta:
         if el_id and el_id not in meta.by_id and local(el) in ("persName", "orgName", "name"):
             meta.by_id[el_id] = Agent("contributor", plain(el), el_id)
     return meta
+
+
+def source_text(source: Any) -> str:
+    """A one-paragraph description of the source: a citation built from a ``biblStruct``,
+    otherwise the text of the ``bibl``/``p`` elements."""
+    parts = []
+    for el in elements(source):
+        name = local(el)
+        if name == "biblStruct":
+            parts.append(_citation(el))
+        elif name in ("bibl", "p", "msDesc", "listBibl", "list"):
+            parts.append(plain(el))
+    return " ".join(p for p in parts if p) or plain(source)
+
+
+def _citation(bibl: Any) -> str:
+    monogr = first(bibl, "monogr") or bibl
+    analytic = first(bibl, "analytic")
+    bits: list[str] = []
+    for part in (analytic, monogr):
+        if part is None:
+            continue
+        authors = [plain(a) for a in children(part, "author")]
+        titles = [plain(t) for t in children(part, "title")]
+        if authors:
+            bits.append(", ".join(authors))
+        if titles:
+            bits.append(": ".join(titles))
+        for resp_stmt in children(part, "respStmt"):
+            resp = " ".join(plain(r) for r in children(resp_stmt, "resp"))
+            who = ", ".join(plain(n) for n in elements(resp_stmt) if local(n) != "resp")
+            if who:
+                bits.append(f"{resp} {who}".strip())
+    edition = child(monogr, "edition")
+    if edition is not None:
+        bits.append(plain(edition))
+    imprint = child(monogr, "imprint")
+    if imprint is not None:
+        place = ", ".join(plain(p) for p in children(imprint, "pubPlace"))
+        publisher = ", ".join(plain(p) for p in children(imprint, "publisher"))
+        date = ", ".join(plain(d) for d in children(imprint, "date"))
+        where = ": ".join(x for x in (place, publisher) if x)
+        bits.append(", ".join(x for x in (where, date) if x))
+    return ". ".join(b[:1].upper() + b[1:].rstrip(".") for b in bits if b) + "."
 
 
 def _read_titles(title_stmt: Any, meta: Meta) -> None:

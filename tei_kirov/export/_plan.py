@@ -46,6 +46,8 @@ class Where:
     page: str | None = None
     section_id: str | None = None
     section_label: str = ""
+    #: a short reference to the division: its ``@n`` path ("1.4"), or an abbreviation
+    section_short: str = ""
 
     def describe(self) -> str:
         """``"p. 4, 1. A Grandiose Amalgam"``-style text for tables and links."""
@@ -66,6 +68,7 @@ class Section:
     label: str
     depth: int
     children: list[Section] = field(default_factory=list)
+    short: str = ""
 
 
 @dataclass
@@ -108,6 +111,8 @@ class Entity:
     name: str
     variants: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    #: what the authority record says: life dates and its note
+    about: str = ""
 
     @property
     def html_id(self) -> str:
@@ -246,8 +251,31 @@ def _records(root: Any) -> dict[str, Entity]:
             label = next((el2 for el2 in elements(el) if local(el2) in ("p", "label")), None)
             name = plain(label) if label is not None else rec_id
         variants = [plain(n) for n in names if n is not main]
-        out[rec_id] = Entity(rec_id, kind, rec_id, name, [v for v in variants if v])
+        out[rec_id] = Entity(rec_id, kind, rec_id, name, [v for v in variants if v],
+                             about=_about(el))
     return out
+
+
+def _year(value: str | None) -> str:
+    match = re.match(r"^-?\d{4}", value or "")
+    return match.group(0) if match else ""
+
+
+def _about(record: Any) -> str:
+    """Life dates and the note of an authority record, as one short line."""
+    kids = list(elements(record))
+    birth = next((k for k in kids if local(k) == "birth"), None)
+    death = next((k for k in kids if local(k) == "death"), None)
+    born = _year(attr(birth, "when") or attr(birth, "notBefore")) if birth is not None else ""
+    died = _year(attr(death, "when") or attr(death, "notBefore")) if death is not None else ""
+    parts = []
+    if born and died:
+        parts.append(f"{born}–{died}")
+    elif born or died:
+        parts.append(f"born {born}" if born else f"died {died}")
+    notes = [plain(k) for k in kids if local(k) in ("note", "occupation")]
+    parts.extend(n for n in notes if n)
+    return ". ".join(p.rstrip(".") for p in parts) + ("." if parts else "")
 
 
 def _find_anchored(plan: Plan) -> None:
@@ -297,8 +325,8 @@ class _Scanner:
             if name in NON_TEXT or name.startswith("#"):
                 continue
             if name == "pb":
-                self.where = Where(attr(item, "n") or self.where.page,
-                                   self.where.section_id, self.where.section_label)
+                self.where = Where(attr(item, "n") or self.where.page, self.where.section_id,
+                                   self.where.section_label, self.where.section_short)
                 continue
             if name == "note":
                 if id(item) not in self.plan.detached:
@@ -306,6 +334,13 @@ class _Scanner:
                 continue
             if name in DIVISIONS:
                 self._division(item, sections, depth)
+            elif name == "titlePage":
+                outer = self.where
+                self.where = Where(outer.page, outer.section_id, outer.section_label, "Title")
+                self._element(item)
+                self.visit(item, sections, depth)
+                self.where = Where(self.where.page, outer.section_id, outer.section_label,
+                                   outer.section_short)
             elif name == "choice":
                 chosen = choose(item, diplomatic=False)
                 if chosen is not None:
@@ -325,16 +360,26 @@ class _Scanner:
     def _division(self, div: Any, sections: list[Section], depth: int) -> None:
         head = next((h for h in elements(div) if local(h) == "head"), None)
         label = plain(head) if head is not None else ""
-        section = Section(div, self._section_id(div), label, depth)
+        outer_short = self.where.section_short
+        n = squeeze(attr(div, "n") or "")
+        if n:
+            short = f"{outer_short}.{n}" if outer_short else n
+        elif head is not None:
+            word = (attr(div, "type") or label.split(" ")[0] or "div").capitalize()
+            short = word if len(word) <= 6 else word[:5] + "."
+        else:
+            short = outer_short
+        section = Section(div, self._section_id(div), label, depth, short=short)
         self.plan.section_of[id(div)] = section
         div_id = attr(div, "xml:id")
         if div_id:
             self.plan.element_ids[div_id] = section.html_id
         outer = self.where
-        self.where = Where(outer.page, section.html_id, label or outer.section_label)
+        self.where = Where(outer.page, section.html_id, label or outer.section_label, short)
         sections.append(section)
         self.visit(div, section.children, depth + 1)
-        self.where = Where(self.where.page, outer.section_id, outer.section_label)
+        self.where = Where(self.where.page, outer.section_id, outer.section_label,
+                           outer.section_short)
 
     def _note(self, note: Any) -> None:
         number = len(self.plan.notes) + 1

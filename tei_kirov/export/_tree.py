@@ -131,6 +131,8 @@ def plain(node: Any, *, skip: frozenset[str] = frozenset({"note"})) -> str:
 
 
 def _plain(node: Any, parts: list[str], skip: frozenset[str]) -> None:
+    # element-only containers keep no whitespace between their children: add a space
+    spaced = getattr(type(node), "mixed", True) is False
     for item in content(node):
         if isinstance(item, str):
             parts.append(item)
@@ -138,6 +140,8 @@ def _plain(node: Any, parts: list[str], skip: frozenset[str]) -> None:
         name = local(item)
         if not isinstance(item, Container) or name in skip:
             continue
+        if spaced:
+            parts.append(" ")
         if name == "choice":
             chosen = choose(item, diplomatic=False)
             if chosen is not None:

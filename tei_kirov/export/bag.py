@@ -27,8 +27,10 @@ from .html import to_html
 from .text import to_text
 
 CHECKSUMS = ("sha256", "sha512")
-#: The profile schema and its companions, copied into ``data/schema/``.
-SCHEMA_FILES = ("tei_kirov.xsd",)
+#: The profile schema, copied into ``data/schema/`` with the local files it imports.
+PROFILE_SCHEMA = "tei_kirov.xsd"
+_SCHEMA_LOCATION = re.compile(
+    rb"<xs:(?:import|include|redefine)\b[^>]*?schemaLocation=\"([^\"]+)\"")
 _BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -102,13 +104,19 @@ def _one_line(text: str) -> str:
 
 
 def _schema_sources() -> list[tuple[str, bytes]]:
+    """The profile XSD and every local schema document it imports or includes."""
     folder = resources.files("tei_kirov") / "schemas"
-    out = []
-    for name in SCHEMA_FILES:
+    out: dict[str, bytes] = {}
+    todo = [PROFILE_SCHEMA]
+    while todo:
+        name = todo.pop()
         item = folder / name
-        if item.is_file():
-            out.append((name, item.read_bytes()))
-    return out
+        if name in out or "/" in name or ":" in name or not item.is_file():
+            continue
+        data = item.read_bytes()
+        out[name] = data
+        todo.extend(m.decode() for m in _SCHEMA_LOCATION.findall(data))
+    return sorted(out.items())
 
 
 def _tei_bytes(doc: Any, source: str | os.PathLike[str] | None) -> bytes:

@@ -107,14 +107,15 @@ class _Renderer:
         self.plan = plan
         self.in_link = 0
         self.deferred: list[str] = []
-        self.used_title_page = False
+        self.used_title_page: Any = None
+        self.in_title_page = 0
 
     # -- page ---------------------------------------------------------------------------
     def page(self, title: str | None) -> str:
         plan, meta = self.plan, self.plan.meta
         doc_title = title or meta.title or "Untitled TEI document"
-        body_parts = [self._text(t) for t in _text_nodes(plan)]
         head_block = self._title_block(doc_title)
+        body_parts = [self._text(t) for t in _text_nodes(plan)]
         parts = [
             "<!DOCTYPE html>",
             f'<html lang="{_q(plan.language)}">',
@@ -149,7 +150,7 @@ class _Renderer:
         lines = ['<header class="titleblock">']
         title_page = _title_page(self.plan)
         if title_page is not None:
-            self.used_title_page = True
+            self.used_title_page = title_page
             lines.append(self._title_page(title_page))
         else:
             lines.append(f"<h1>{_esc(doc_title)}</h1>")
@@ -157,16 +158,27 @@ class _Renderer:
                 lines.append(f'<p class="sub">{_esc(meta.subtitle)}</p>')
         roles = (("author", "by"), ("translator", "translated by"), ("editor", "edited by"),
                  ("encoder", "encoded by"))
+        edition = []
         for role, wording in roles:
             names = meta.names(role)
             if names:
-                lines.append(f'<p class="resp">{_esc(wording)} <b>{_esc(", ".join(names))}</b></p>')
+                who = _esc(", ".join(names))
+                edition.append(f'<p class="resp">{_esc(wording)} <b>{who}</b></p>')
         if meta.source:
-            lines.append(f'<p class="source">Source: {_esc(_clip(meta.source, 400))}</p>')
+            edition.append(f'<p class="source">Source: {_esc(_clip(meta.source, 400))}</p>')
+        if edition:
+            lines.append('<div class="edition">' + "\n".join(edition) + "</div>")
         lines.append("</header>")
         return "\n".join(lines)
 
     def _title_page(self, node: Any) -> str:
+        self.in_title_page += 1
+        try:
+            return self._title_page_parts(node)
+        finally:
+            self.in_title_page -= 1
+
+    def _title_page_parts(self, node: Any) -> str:
         parts = []
         for el in elements(node):
             if local(el) == "docTitle":
@@ -181,7 +193,8 @@ class _Renderer:
                     else:
                         inner.append(f'<span class="{cls}">{text}</span><br>')
                 joined = "".join(inner).removesuffix("<br>")
-                parts.append(f"<h1>{joined}</h1>")
+                tag = "h1" if node is self.used_title_page else "p"
+                parts.append(f'<{tag} class="doctitle">{joined}</{tag}>')
             else:
                 parts.append(self._block(el, 0))
         return "\n".join(parts)
@@ -251,7 +264,7 @@ class _Renderer:
             name = local(item)
             if name.startswith("#") or name in NON_TEXT:
                 continue
-            if skip_title and self.used_title_page and name == "titlePage":
+            if skip_title and item is self.used_title_page:
                 continue
             if name == "head" and local(node) in DIVISIONS:
                 flush()
@@ -349,6 +362,7 @@ class _Renderer:
         tag = "ol" if numbered else "ul"
         lines: list[str] = []
         heads = [self._inline(h) for h in items if local(h) == "head"]
+        labelled = any(_leading_label(i) is not None for i in items if local(i) == "item")
         for item in items:
             name = local(item)
             if name == "head":
@@ -356,11 +370,18 @@ class _Renderer:
             if name == "label":
                 lines.append(f'<li class="label">{self._inline(item)}</li>')
                 continue
-            n = attr(item, "n")
+            n = None if labelled else attr(item, "n")
+            label = _leading_label(item)
+            prefix = ""
+            if label is not None:
+                prefix = f'<span class="itemlabel">{self._inline(label)}</span>'
+                item = item.model_copy(update={"content": content(item)[
+                    next(i for i, c in enumerate(content(item)) if c is label) + 1:]})
             body = self._mixed(item, depth) if self._holds_blocks(item) else self._inline(item)
-            lines.append(f"<li{_attrs(data_n=n)}{self._lang(item)}>{body.strip()}</li>")
+            lines.append(f"<li{_attrs(data_n=n)}{self._lang(item)}>{prefix}{body.strip()}</li>")
         head_html = "".join(f'<p class="listhead">{h}</p>' for h in heads)
-        return f'{head_html}<{tag} class="list">\n' + "\n".join(lines) + f"\n</{tag}>"
+        cls = "list labelled" if labelled else "list"
+        return f'{head_html}<{tag} class="{cls}">\n' + "\n".join(lines) + f"\n</{tag}>"
 
     def _quote(self, el: Any, depth: int) -> str:
         name = local(el)
@@ -445,6 +466,8 @@ class _Renderer:
         if name == "pb":
             return self._page_break(el)
         if name in ("lb", "cb"):
+            if self.in_title_page and name == "lb":
+                return "<br>"
             return "" if attr(el, "break") == "no" else " "
         if name in ("milestone", "anchor", "space", "fw", "figDesc", "graphic") and not content(el):
             if name == "space":
@@ -498,16 +521,16 @@ class _Renderer:
 
     def _page_break(self, el: Any) -> str:
         n = attr(el, "n")
-        if not n:
-            return ""
-        cls = "pb nobreak" if attr(el, "break") == "no" else "pb"
-        html_id = "page-" + _id_part(n)
+        cls = "pb" + (" nobreak" if attr(el, "break") == "no" else "")
+        cls += "" if n else " unnumbered"
+        self._pb_count = getattr(self, "_pb_count", 0) + 1
+        html_id = "page-" + _id_part(n) if n else f"pb-{self._pb_count}"
         if html_id in self._page_ids:
-            html_id = None
-        else:
-            self._page_ids.add(html_id)
-        return (f'<span{_attrs(class_=cls, id=html_id, data_n=n)} role="doc-pagebreak" '
-                f'aria-label="{_q("page " + n)}"></span>')
+            html_id = f"pb-{self._pb_count}"
+        self._page_ids.add(html_id)
+        label = f"page {n}" if n else "page break (no page number in the source)"
+        return (f'<span{_attrs(class_=cls, id=html_id, data_n=n or "new page")} '
+                f'role="doc-pagebreak" aria-label="{_q(label)}" title="{_q(label)}"></span>')
 
     @property
     def _page_ids(self) -> set[str]:
@@ -599,7 +622,7 @@ class _Renderer:
             body = (self._blocks(ref.node, 0) if self._holds_blocks(ref.node)
                     else f"<p>{self._inline(ref.node).strip()}</p>")
             who = ref.label + (f" — {ref.who}" if ref.who else "")
-            where = f" · {ref.where.describe()}" if ref.where.describe() else ""
+            where = f" · p. {ref.where.page}" if ref.where.page else ""
             lines.append(
                 f'<li id="fn-{ref.number}" role="doc-endnote">'
                 f'<a class="marker" href="#fnref-{ref.number}" role="doc-backlink" '
@@ -630,22 +653,33 @@ class _Renderer:
 
     def _entry(self, entity: Entity) -> str:
         variants = entity.all_variants()
-        parts = [f'<dt id="{entity.html_id}">{_esc(entity.name)}</dt>']
-        if variants:
-            parts.append(f'<dd class="variants">also: {_esc(", ".join(variants))}</dd>')
         links = []
+        previous = None
         for i, mention in enumerate(entity.mentions, 1):
-            label = f"p.\u00a0{mention.where.page}" if mention.where.page else str(i)
-            context = mention.where.describe() or f"mention {i}"
+            where = mention.where
+            ref = f"p.\u00a0{where.page}" if where.page else (where.section_short or "")
+            context = where.describe() or "before the first division"
             if mention.in_note:
-                label += "n"
                 context += " (in a note)"
-            links.append(f'<a href="#{mention.html_id}" aria-label="{_q(context)}" '
-                         f'title="{_q(mention.text + " — " + context)}">{_esc(label)}</a>')
+            label = ref or str(i)
+            if (ref, mention.in_note) == previous:
+                label = "·"
+            elif mention.in_note:
+                label += "n"
+            previous = (ref, mention.in_note)
+            tip = _q(f"{mention.text} — {context}")
+            links.append(f'<a href="#{mention.html_id}" title="{tip}" '
+                         f'aria-label="{_q(f"mention {i}: {context}")}">{_esc(label)}</a>')
         count = len(entity.mentions)
-        parts.append(f'<dd class="mentions">{count} mention{"s" if count != 1 else ""}: '
-                     + " ".join(links) + "</dd>")
-        return "\n".join(parts)
+        parts = ['<div class="entry">', f'<dt id="{entity.html_id}">{_esc(entity.name)}</dt>']
+        if variants:
+            parts.append(f'<dd class="variants">{_esc(", ".join(variants))}</dd>')
+        if entity.about:
+            parts.append(f'<dd class="about">{_esc(entity.about)}</dd>')
+        parts.append(f'<dd class="mentions"><span class="count">{count} '
+                     f'mention{"s" if count != 1 else ""}:</span> ' + "".join(links) + "</dd>")
+        parts.append("</div>")
+        return "".join(parts)
 
     def _colophon(self) -> str:
         meta = self.plan.meta
@@ -662,6 +696,17 @@ class _Renderer:
             bits.append(f"Licence: {licence}")
         bits.append("Rendered from TEI by tei_kirov.")
         return '<footer class="colophon"><p>' + " ".join(bits) + "</p></footer>"
+
+
+def _leading_label(item: Any) -> Any:
+    """The ``label`` an item starts with (the printed number), if any."""
+    for kid in content(item):
+        if isinstance(kid, str):
+            if kid.strip():
+                return None
+            continue
+        return kid if local(kid) == "label" else None
+    return None
 
 
 def _text_nodes(plan: Plan) -> list[Any]:

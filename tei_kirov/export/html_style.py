@@ -56,7 +56,10 @@ body {
 }
 a { color: var(--accent); text-decoration-thickness: 1px; text-underline-offset: 0.15em; }
 a:hover, a:focus { text-decoration-thickness: 2px; }
-:target { background: var(--tint); outline: 2px solid var(--rule); outline-offset: 2px; }
+:target { scroll-margin-top: 1.5rem; }
+a:target, dt:target, li:target, .noteref a:target {
+  background: var(--tint); outline: 2px solid var(--rule); outline-offset: 1px; border-radius: 2px;
+}
 
 /* Title block */
 .titleblock { text-align: center; margin: 1rem 0 2.5rem; }
@@ -65,8 +68,16 @@ a:hover, a:focus { text-decoration-thickness: 2px; }
   margin: 0.3rem 0 0.8rem;
 }
 .titleblock .pre, .titleblock .sub { font-variant: small-caps; letter-spacing: 0.06em; color: var(--muted); }
-.titleblock .resp { margin: 0.2rem 0; color: var(--muted); font-size: 0.95rem; }
-.titleblock .resp b { color: var(--ink); font-weight: normal; font-variant: small-caps; letter-spacing: 0.04em; }
+.titleblock .docimprint {
+  font-style: normal; font-size: 0.85rem; letter-spacing: 0.1em; text-transform: uppercase;
+  color: var(--muted); line-height: 1.7;
+}
+.titleblock .edition {
+  margin: 1.6rem auto 0; padding-top: 1.2rem; border-top: 1px solid var(--rule); max-width: 28rem;
+}
+.titleblock .resp { margin: 0.15rem 0; color: var(--muted); font-size: 0.9rem; line-height: 1.45; }
+.titleblock .resp b { color: var(--ink); font-weight: normal; }
+.titleblock a.name { text-decoration: none; }
 .titleblock .source { font-size: 0.85rem; color: var(--muted); margin-top: 1.2rem; font-style: italic; }
 
 /* Navigation */
@@ -103,8 +114,14 @@ blockquote {
   font-size: 0.97em;
 }
 blockquote p + p { text-indent: 1.5em; }
+.cit { margin: 1.2rem 0; }
+.cit blockquote { margin-bottom: 0.3rem; }
+.cit .bibl { text-align: right; font-size: 0.9em; color: var(--muted); }
+.cit .bibl::before { content: "\\2014\\2009"; }
 ol.list, ul.list { margin: 0.8rem 0 0.8rem 0; padding-left: 2.2rem; }
 ol.list li, ul.list li { margin: 0.3rem 0; }
+ol.labelled, ul.labelled { list-style: none; padding-left: 2.7rem; }
+.itemlabel { display: inline-block; min-width: 2.7rem; margin-left: -2.7rem; padding-right: 0.3em; }
 li[data-n]::marker { content: attr(data-n) ".\\2002"; }
 .opener, .closer, .byline, .dateline, .docimprint, .signed, .salute, .trailer {
   margin: 1rem 0; font-style: italic;
@@ -129,40 +146,38 @@ table.tei td, table.tei th { border: 1px solid var(--rule); padding: 0.2rem 0.5r
 .caps { text-transform: uppercase; }
 
 /* Names, dates, corrections */
-a.name { color: inherit; text-decoration: underline dotted var(--muted); text-underline-offset: 0.2em; }
-a.name:hover, a.name:focus { color: var(--accent); text-decoration: underline solid var(--accent); }
-time[title], .corr[title], .reg[title], .expan[title] {
-  text-decoration: underline dotted var(--muted); text-decoration-thickness: 1px;
-  text-underline-offset: 0.2em; cursor: help;
+a.name {
+  color: inherit; text-decoration: underline solid var(--rule); text-decoration-thickness: 1px;
+  text-underline-offset: 0.22em;
 }
-.corr { background: linear-gradient(transparent 70%, var(--tint) 70%); }
+a.name:hover, a.name:focus { color: var(--accent); text-decoration-color: var(--accent); }
+time[title] { cursor: help; }
+time[title]:hover { background: var(--tint); border-radius: 2px; }
+.corr[title], .reg[title], .expan[title], .alt[title] {
+  cursor: help; text-decoration: underline dotted var(--accent); text-decoration-thickness: 1px;
+  text-underline-offset: 0.2em;
+}
 
-/* Page breaks in the margin */
-.pb { position: relative; display: inline; }
-.pb::before {
-  content: "\\2009|\\2009"; color: var(--rule); font-size: 0.9em;
-}
+/* Page breaks: a hairline at the break, the page number in the left margin */
+main { position: relative; }
+.pb { position: static; }
+.pb::before { content: "\\200A|\\200A"; color: var(--rule); font-weight: 300; }
 .pb.nobreak::before { content: none; }
+.pb.unnumbered::after { font-weight: 400; font-style: italic; letter-spacing: 0; }
 .pb::after {
   content: attr(data-n);
-  position: absolute; right: calc(100% + 0px);
-  font: 600 0.7rem/1 ui-sans-serif, system-ui, "DejaVu Sans", sans-serif;
-  color: var(--muted); letter-spacing: 0.04em;
-}
-.pb .pbnum { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-@media (min-width: 52rem) {
-  .pb::after {
-    right: auto; left: -6rem; width: 4.2rem; text-align: right; top: 0.35em;
-    border-right: 1px solid var(--rule); padding-right: 0.4rem;
-  }
-  main { position: relative; }
+  position: absolute; left: -4.75rem; width: 3.5rem; margin-top: 0.42em;
+  text-align: right; padding-right: 0.5rem; border-right: 2px solid var(--rule);
+  font: 600 0.72rem/1 ui-sans-serif, system-ui, "DejaVu Sans", sans-serif;
+  color: var(--muted); letter-spacing: 0.05em;
 }
 @media (max-width: 51.99rem) {
   .pb::after {
-    position: static; font-size: 0.65rem; vertical-align: super; padding: 0 0.15em;
+    position: static; display: inline-block; width: auto; margin: 0 0.2em; padding: 0.1em 0.3em;
+    border: 1px solid var(--rule); border-radius: 3px; vertical-align: 0.15em; font-size: 0.62rem;
   }
+  .pb.unnumbered::after { content: none; }
 }
-.pb-abs { display: block; position: absolute; left: -6rem; width: 4.2rem; }
 
 /* Footnote references */
 sup.noteref { line-height: 0; font-size: 0.72em; vertical-align: super; }
@@ -178,19 +193,27 @@ ol.notes > li { display: grid; grid-template-columns: 2.4rem 1fr; gap: 0 0.4rem;
 ol.notes .marker { text-align: right; font-weight: 600; text-decoration: none;
   font-family: ui-sans-serif, system-ui, sans-serif; font-size: 0.85em; padding-top: 0.15em; }
 ol.notes .body p + p { text-indent: 1.2em; }
-ol.notes .who { display: block; color: var(--muted); font-size: 0.85em; font-variant: small-caps;
-  letter-spacing: 0.05em; margin-top: 0.2rem; }
+ol.notes .who { display: block; color: var(--muted); font-size: 0.85em; font-style: italic;
+  margin-top: 0.15rem; }
 a.backref { text-decoration: none; font-family: ui-sans-serif, system-ui, sans-serif; }
 .index { margin-top: 2.5rem; }
 .index h3 { font-size: 1.05rem; font-variant: small-caps; letter-spacing: 0.06em; margin: 1.6rem 0 0.6rem; }
 dl.entities { margin: 0; }
-dl.entities dt { font-weight: 600; margin-top: 0.7rem; }
-dl.entities dd { margin: 0.1rem 0 0 1.2rem; color: var(--muted); }
-dl.entities .variants { font-style: italic; }
+@media (min-width: 40rem) { dl.entities { columns: 2; column-gap: 2rem; } }
+dl.entities .entry { break-inside: avoid; padding: 0.35rem 0 0.45rem; }
+dl.entities dt { font-weight: 600; line-height: 1.35; }
+dl.entities dd { margin: 0.1rem 0 0 0.9rem; line-height: 1.4; }
+dl.entities .variants { font-style: italic; color: var(--muted); }
+dl.entities .about { font-size: 0.88em; color: var(--muted); }
+dl.entities .count {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap;
+}
 dl.entities .mentions a {
-  display: inline-block; min-width: 1.8rem; margin: 0 0.15rem 0.15rem 0; padding: 0.05rem 0.3rem;
-  text-align: center; border: 1px solid var(--rule); border-radius: 3px; text-decoration: none;
-  font-family: ui-sans-serif, system-ui, sans-serif; font-size: 0.78rem;
+  display: inline-block; min-width: 1.4rem; text-align: center;
+  margin: 0.15rem 0.15rem 0 0; padding: 0 0.3rem;
+  border: 1px solid var(--rule); border-radius: 3px; text-decoration: none; line-height: 1.5;
+  font-family: ui-sans-serif, system-ui, sans-serif; font-size: 0.72rem;
 }
 dl.entities .mentions a:hover, dl.entities .mentions a:focus { border-color: var(--accent); }
 footer.colophon { margin-top: 3rem; font-size: 0.8rem; color: var(--muted); text-align: center; }

@@ -13,14 +13,15 @@ _FIRST = ("tag", "target", "text")
 
 
 def _tidy(value: Any) -> Any:
-    """Drop empty attribute maps and put ``tag`` first; loading restores the defaults."""
+    """Drop empty attribute maps and put ``tag`` first; loading restores the defaults, so
+    equal documents always give the same text."""
     if isinstance(value, list):
         return [_tidy(v) for v in value]
     if not isinstance(value, dict):
         return value
     out: dict[str, Any] = {k: _tidy(value[k]) for k in _FIRST if k in value}
     for key, item in value.items():
-        if key in out or (key == "extra_attrs" and not item):
+        if key in out or (key in ("extra_attrs", "attrs") and not item):
             continue
         out[key] = _tidy(item)
     return out
@@ -41,7 +42,7 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of :class:`~tei_kirov.Document` and every model."""
     schema = Document.model_json_schema()
     schema.setdefault("$schema", "https://json-schema.org/draft/2020-12/schema")
-    schema.setdefault("title", "tei_kirov Document")
+    schema["title"] = "tei_kirov Document"
     return schema
 
 

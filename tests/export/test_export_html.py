@@ -1,0 +1,194 @@
+"""The HTML reading edition, checked on its markup (the browser tests check the rendering)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import html as lxml_html
+
+from tei_kirov.export import to_html
+from tei_kirov.export._plan import build_plan
+
+
+def _tree(doc):
+    return lxml_html.document_fromstring(to_html(doc))
+
+
+def _ids(tree) -> set[str]:
+    return {el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
+
+
+def test_self_contained_and_semantic(edition):
+    page = to_html(edition)
+    tree = lxml_html.document_fromstring(page)
+    assert page.startswith("<!DOCTYPE html>")
+    assert tree.get("lang")
+    # nothing that makes a request: no scripts, stylesheets, images, frames, fonts or imports
+    assert not tree.xpath("//script | //img | //iframe | //link[@rel='stylesheet'] | //object")
+    assert not re.search(r"@import|url\(", page)
+    csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+    assert csp and "default-src 'none'" in csp[0]
+    assert tree.xpath("//main") and tree.xpath("//nav[@class='toc']")
+    assert len(tree.xpath("//h1")) == 1
+
+
+def test_ids_are_unique_and_every_internal_link_resolves(edition):
+    tree = _tree(edition)
+    ids = [el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")]
+    assert len(ids) == len(set(ids))
+    for href in tree.xpath("//a/@href"):
+        if href.startswith("#"):
+            assert href[1:] in ids, href
+
+
+def test_toc_lists_every_titled_division(edition):
+    plan = build_plan(edition)
+    tree = _tree(edition)
+    toc = {a.get("href")[1:] for a in tree.xpath("//nav[@class='toc']//a")}
+
+    def titled(sections):
+        for s in sections:
+            if s.label:
+                yield s.html_id
+            yield from titled(s.children)
+
+    expected = set(titled(plan.sections))
+    assert expected and toc == expected
+    for html_id in expected:
+        assert tree.xpath(f"//section[@id='{html_id}']")
+
+
+def test_footnotes_linked_both_ways_with_their_author(edition):
+    plan = build_plan(edition)
+    tree = _tree(edition)
+    assert plan.notes
+    for ref in plan.notes:
+        forward = tree.xpath(f"//sup[@class='noteref']/a[@id='fnref-{ref.number}']")
+        assert forward and forward[0].get("href") == f"#fn-{ref.number}"
+        assert forward[0].text_content() == ref.marker
+        item = tree.xpath(f"//li[@id='fn-{ref.number}']")[0]
+        backs = item.xpath(f".//a[@href='#fnref-{ref.number}']")
+        assert len(backs) == 2  # the marker and the arrow
+        who = item.xpath(".//span[@class='who']")[0].text_content()
+        assert "note" in who.lower()
+
+
+def test_note_authors_follow_resp(letter, pamphlet):
+    def who(doc):
+        tree = _tree(doc)
+        return [li.xpath(".//span[@class='who']")[0].text_content()
+                for li in tree.xpath("//ol[@class='notes']/li")]
+
+    assert [w.split(" —")[0] for w in who(letter)] == [
+        "Editor's note", "Translator's note", "Author's note"]
+    labels = who(pamphlet)
+    assert labels[0].startswith("Editors' note — Pioneer Publishers")
+    assert labels[1].startswith("Translator's note — John G. Wright")
+    assert labels[2].startswith("Author's note — Leon Trotsky")
+
+
+def test_every_name_links_to_the_index_and_back(edition):
+    plan = build_plan(edition)
+    tree = _tree(edition)
+    names = tree.xpath("//a[contains(concat(' ', @class, ' '), ' name ')]")
+    assert len(names) == len(plan.mentions) > 0
+    for a in names:
+        target = a.get("href")[1:]
+        entry = tree.xpath(f"//dt[@id='{target}']")
+        assert entry, target
+        back = entry[0].getparent().xpath(f".//dd[@class='mentions']/a[@href='#{a.get('id')}']")
+        assert back, a.get("id")
+
+
+def test_index_lists_variants(letter):
+    tree = _tree(letter)
+    entry = tree.xpath("//dt[@id='idx-bell']")[0].getparent()
+    assert entry.xpath("string(dt)") == "Alexander Bell"
+    assert entry.xpath("string(dd[@class='variants'])") == "Bel, Dr. Bell, Doctor"
+    odessa = tree.xpath("//dt[@id='idx-odessa']")[0].getparent()
+    assert "Odesa" in odessa.xpath("string(dd[@class='variants'])")
+    # a name without an authority record is indexed under its spelling
+    assert tree.xpath("//dt[@id='idx-place_kherson']")
+
+
+def test_dates_are_time_elements_with_the_value_on_hover(edition):
+    plan = build_plan(edition)
+    tree = _tree(edition)
+    times = tree.xpath("//main//time | //ol[@class='notes']//time")
+    assert len(times) == len(plan.dates) > 0
+    rendered = sorted((t.text_content(), t.get("title") or "", t.get("datetime") or "")
+                      for t in times)
+    expected = sorted(
+        (" ".join(r.text.split()), r.label + (f" (certainty: {r.cert})" if r.cert else "")
+         if r.label else "", r.datetime or "")
+        for r in plan.dates)
+    assert [(a, b, c) for a, b, c in rendered] == expected
+
+
+def test_date_forms(letter):
+    tree = _tree(letter)
+    span = tree.xpath("//time[.='1901-03']")[0]
+    assert span.get("datetime") == "1901" and span.get("title") == "from 1901 to 1903"
+    certain = tree.xpath("//time[.='June 14th']")[0]
+    assert certain.get("title") == "1905-06-14 (certainty: high)"
+
+
+def test_corrections_show_the_corrected_reading_with_the_original_on_hover(letter, pamphlet):
+    tree = _tree(letter)
+    corr = tree.xpath("//span[@class='corr']")[0]
+    assert corr.text_content() == "received" and corr.get("title") == "printed: recieved"
+    reg = tree.xpath("//span[@class='reg']")[0]
+    assert reg.text_content() == "color" and "colour" in reg.get("title")
+    head = _tree(pamphlet).xpath("//section[@id='sec-s9']/h3")[0]
+    assert head.text_content() == "9. Individual Terrorism"
+
+
+def test_page_breaks_are_marked(edition):
+    tree = _tree(edition)
+    breaks = tree.xpath("//span[contains(concat(' ', @class, ' '), ' pb ')]")
+    assert breaks
+    for pb in breaks:
+        assert pb.get("data-n") and pb.get("role") == "doc-pagebreak"
+
+
+def test_word_split_at_a_page_break_stays_one_word(letter):
+    tree = _tree(letter)
+    para = tree.xpath("//p[contains(., 'undamaged')]")
+    assert para, "the joined word is one word in the rendered text"
+
+
+def test_opaque_elements_keep_their_text_and_comments_vanish(letter):
+    page = to_html(letter)
+    assert "An opaque aside survives." in page
+    assert "a comment that must not show" not in page
+
+
+def test_minimal_document(minimal):
+    tree = _tree(minimal)
+    assert tree.xpath("string(//h1)") == "Minimal"
+    assert "Only one paragraph & a plain word." in tree.xpath("string(//main)")
+    assert not tree.xpath("//nav") and not tree.xpath("//section[@id='index']")
+
+
+def test_deterministic(edition):
+    assert to_html(edition) == to_html(edition)
+
+
+def test_anchored_note_is_referenced_where_it_points(pamphlet):
+    tree = _tree(pamphlet)
+    para = tree.xpath("//p[contains(., 'world revolution')]")[0]
+    assert para.xpath(".//sup[@class='noteref']/a")[0].get("href") == "#fn-3"
+    # and not a second time where it is stored
+    assert len(tree.xpath("//a[@href='#fn-3']")) == 1
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_language_comes_from_the_document(lang):
+    from tei_kirov import parse
+
+    doc = parse(f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader>
+      <fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p>
+      </publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+      <text><body><p>Text</p></body></text></TEI>""")
+    assert _tree(doc).get("lang") == lang
