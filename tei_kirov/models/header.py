@@ -15,7 +15,6 @@ class TeiHeader(TeiElement):
 
     tag: Literal["teiHeader"] = "teiHeader"
     mixed: ClassVar[bool] = False
-    type: str | None = None
 
     @property
     def file_desc(self) -> FileDesc | None:

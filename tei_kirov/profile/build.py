@@ -83,10 +83,11 @@ EMPTY = Content("empty")
 # -- element groups (each a subset of the TEI class of the same role) -----------------------
 
 GLOBAL = "note pb lb anchor gap"  # model.global
-PHRASE = (  # model.phrase + model.attributable (macro.phraseSeq)
-    "hi emph title foreign term q quote seg persName placeName orgName name rs date ref ptr "
+PHRASE_DATA = (  # model.phrase + model.global, without model.quoteLike (date, bibl, opener ...)
+    "hi emph title foreign term q seg persName placeName orgName name rs date ref ptr "
     "choice sic corr orig reg supplied unclear " + GLOBAL
 )
+PHRASE = PHRASE_DATA + " quote"  # model.phrase + model.attributable (macro.phraseSeq)
 LIMITED = "hi emph title foreign term date persName placeName orgName name rs ref ptr"
 INTER = "list cit bibl listBibl label listPerson listPlace listOrg"  # model.inter
 PHRASE_SEQ = mixed(PHRASE)
@@ -128,26 +129,27 @@ CONTENT: dict[str, Content] = {
     "quote": SPECIAL_PARA,
     "q": SPECIAL_PARA,
     "cit": elements(plus("quote q bibl ref ptr " + GLOBAL)),
-    "bibl": mixed(PHRASE + " author editor respStmt publisher pubPlace biblScope edition idno"),
+    "bibl": mixed(PHRASE_DATA + " author editor respStmt publisher pubPlace biblScope edition "
+                  "idno"),
     "listBibl": elements(seq(el("head", 0, None), plus("bibl biblStruct listBibl"))),
-    "opener": mixed(PHRASE + " byline dateline salute signed"),
-    "closer": mixed(PHRASE + " signed dateline salute"),
+    "opener": mixed(PHRASE_DATA + " byline dateline salute signed"),
+    "closer": mixed(PHRASE_DATA + " signed dateline salute"),
     "signed": PARA,
-    "dateline": mixed(PHRASE + " docDate"),
-    "byline": mixed(PHRASE + " docAuthor"),
+    "dateline": mixed(PHRASE_DATA + " docDate"),
+    "byline": mixed(PHRASE_DATA + " docAuthor"),
     "salute": PARA,
     "trailer": PHRASE_SEQ,
     "titlePage": elements(seq(G, choice(TITLE_PAGE_PARTS), star(TITLE_PAGE_PARTS + " " + GLOBAL))),
     "docTitle": elements(seq(G, seq(el("titlePart"), G, min=1, max=None))),
     "titlePart": PARA,
     "docAuthor": PHRASE_SEQ,
-    "docImprint": mixed(PHRASE + " pubPlace docDate publisher"),
+    "docImprint": mixed(PHRASE_DATA + " pubPlace docDate publisher"),
     "docDate": PHRASE_SEQ,
     "docEdition": PARA,
     # phrase level
     "hi": PARA, "emph": PARA, "title": PARA, "foreign": PHRASE_SEQ, "term": PHRASE_SEQ,
     "seg": PARA, "persName": PHRASE_SEQ, "placeName": PHRASE_SEQ, "orgName": PHRASE_SEQ,
-    "name": PHRASE_SEQ, "rs": PHRASE_SEQ, "date": PHRASE_SEQ, "ref": PARA, "ptr": EMPTY,
+    "name": PHRASE_SEQ, "rs": PHRASE_SEQ, "date": mixed(PHRASE_DATA), "ref": PARA, "ptr": EMPTY,
     "note": SPECIAL_PARA, "anchor": EMPTY, "pb": EMPTY, "lb": EMPTY, "gap": EMPTY,
     "choice": elements(choice(el("sic"), el("corr"), el("orig"), el("reg"), el("unclear"),
                               min=2, max=None)),
@@ -157,7 +159,7 @@ CONTENT: dict[str, Content] = {
     "person": elements(star("persName birth death " + GLOBAL)),
     "birth": PHRASE_SEQ, "death": PHRASE_SEQ,
     "listPlace": elements(seq(el("head", 0, None), el("place", 1, None))),
-    "place": elements(star("placeName " + GLOBAL)),
+    "place": elements(seq(el("placeName", 0, None), el("note", 0, None))),
     "listOrg": elements(seq(el("head", 0, None), el("org", 1, None))),
     "org": elements(seq(el("orgName", 0, None), el("note", 0, None))),
     # header
@@ -169,7 +171,7 @@ CONTENT: dict[str, Content] = {
     "author": PHRASE_SEQ, "editor": PHRASE_SEQ,
     "respStmt": elements(seq(el("resp", 1, None), plus("persName orgName name"),
                              el("note", 0, None))),
-    "resp": PHRASE_SEQ,
+    "resp": mixed(LIMITED + " " + GLOBAL),  # macro.phraseSeq.limited
     "editionStmt": elements(choice(el("p", 1, None), seq(el("edition"), el("respStmt", 0, None)))),
     "edition": PHRASE_SEQ,
     "publicationStmt": elements(choice(
@@ -243,7 +245,7 @@ XML_ATTRIBUTES = {"{http://www.w3.org/XML/1998/namespace}" + n: "xml:" + n
 
 SIMPLE_TYPES = """
   <xs:simpleType name="word">
-    <xs:restriction base="xs:token"><xs:pattern value="[^\\s]+"/></xs:restriction>
+    <xs:restriction base="xs:token"><xs:pattern value="[^\\p{C}\\p{Z}]+"/></xs:restriction>
   </xs:simpleType>
   <xs:simpleType name="words">
     <xs:restriction><xs:simpleType><xs:list itemType="tk:word"/></xs:simpleType>
