@@ -127,8 +127,9 @@ def read_meta(root: Any) -> Meta:
                         meta.source_dates.append(value)
     creation = first(header, "creation")
     if creation is not None:
-        date = first(creation, "date")
-        meta.created = (attr(date, "when") or plain(date)) if date is not None else plain(creation)
+        created = first(creation, "date")
+        meta.created = ((attr(created, "when") or plain(created)) if created is not None
+                        else plain(creation))
     for el in descendants(header):
         el_id = attr(el, "xml:id")
         if el_id and el_id not in meta.by_id and local(el) in ("persName", "orgName", "name"):

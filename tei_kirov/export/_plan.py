@@ -416,7 +416,8 @@ class _Scanner:
         name = local(el)
         if name not in NAME_KINDS and name not in ("rs", "name"):
             return None
-        refs = pointers(attr(el, "ref")) + pointers(attr(el, "key") and "#" + attr(el, "key"))
+        key = attr(el, "key")
+        refs = pointers(attr(el, "ref")) + ([key] if key else [])
         for ref in refs:
             record = self.records.get(ref)
             if record is not None:

@@ -208,7 +208,7 @@ class _Renderer:
                 + items + "\n</nav>")
 
     def _toc_items(self, sections: list[Section]) -> str:
-        lines = []
+        lines: list[str] = []
         for section in sections:
             sub = self._toc_items(section.children)
             if not section.label:
@@ -313,8 +313,8 @@ class _Renderer:
             return (f'<section{_attrs(id=html_id, class_=cls)}{lang}>\n'
                     f"{self._blocks(el, depth + 1)}\n</section>")
         if name in ("p", "ab") and not self._holds_blocks(el):
-            cls = "ab" if name == "ab" else None
-            return f"<p{_attrs(class_=cls)}{lang}>{self._inline(el).strip()}</p>"
+            inner = self._inline(el).strip()
+            return f"<p{_attrs(class_='ab' if name == 'ab' else None)}{lang}>{inner}</p>"
         if name in ("p", "ab"):
             return f'<div class="p"{lang}>{self._mixed(el, depth)}</div>'
         if name == "head":
@@ -498,8 +498,8 @@ class _Renderer:
             reason = attr(el, "reason") or "omitted"
             return f'<span class="gap" title="{_q("gap: " + reason)}">[…]</span>'
         if name == "supplied":
-            reason = attr(el, "reason")
-            tip = "supplied by the editors" + (f": {reason}" if reason else "")
+            why = attr(el, "reason")
+            tip = "supplied by the editors" + (f": {why}" if why else "")
             return f'<span class="supplied" title="{_q(tip)}">[{self._inline(el)}]</span>'
         if name in ("app",):
             lem = next((k for k in elements(el) if local(k) == "lem"), None)

@@ -53,6 +53,7 @@ class _TextRenderer:
         self.plan = plan
         self.diplomatic = diplomatic
         self.blocks: list[str] = []
+        self.in_title_page = 0
 
     def render(self) -> str:
         roots = texts(self.plan.root)
@@ -131,6 +132,13 @@ class _TextRenderer:
             if chosen is not None:
                 self._container(chosen)
             return
+        if name == "titlePage":
+            self.in_title_page += 1
+            try:
+                self._container(el)
+            finally:
+                self.in_title_page -= 1
+            return
         if self._holds_blocks(el):
             self._container(el)
         else:
@@ -165,6 +173,8 @@ class _TextRenderer:
             return self._marker(el)
         if name in ("pb", "lb", "cb"):
             joined = attr(el, "break") == "no"
+            if name == "lb" and not joined and self.in_title_page:
+                return _BREAK
             if self.diplomatic and joined:
                 tail = "".join(before or [])[-1:]
                 return _BREAK if tail == "-" else "-" + _BREAK
