@@ -225,12 +225,15 @@ def collect_facts(text_el: Text, auth: Authority) -> Facts:
             facts.place = _clean(place.text()) if place is not None else None
             loose = [_clean(c) for c in imprint.content if isinstance(c, str) and c.strip()]
             facts.address = ", ".join([*loose, facts.place] if facts.place else loose) or None
-        for byline in page.children(Byline):
+    front = text_el.front
+    if front is not None:
+        for byline in front.iter(Byline):
             if "translat" in byline.text().lower():
                 facts.translator, facts.translator_ref = _named(byline, PersName, auth)
-        for edition in page.children(DocEdition):
-            if "print" in edition.text().lower():
-                facts.first_printing = next(iter(edition.iter(Date)), None)
+        for para in [*front.iter(DocEdition), *(p for d in front.divs
+                                                 if d.type == "imprint" for p in d.paragraphs)]:
+            if "print" in para.text().lower():
+                facts.first_printing = next(iter(para.iter(Date)), None)
     for div in text_el.iter(Div):
         closer = div.child(Closer)
         date = next(iter(closer.iter(Date)), None) if closer is not None else None

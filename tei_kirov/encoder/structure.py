@@ -21,7 +21,6 @@ from ..models import (
     Corr,
     Dateline,
     Div,
-    DocEdition,
     DocImprint,
     DocTitle,
     Front,
@@ -173,7 +172,8 @@ def _with_breaks(lines: list[str]) -> list[Any]:
     return out
 
 
-def _verso(blocks: list[str]) -> TitlePage:
+def _verso(blocks: list[str]) -> Div:
+    """The back of the title page: a byline (``Translated by`` + name), then the printing."""
     parts: list[Any] = []
     i = 0
     while i < len(blocks):
@@ -182,9 +182,9 @@ def _verso(blocks: list[str]) -> TitlePage:
             parts.append(BylineEl(text + " " + blocks[i + 1]))
             i += 2
             continue
-        parts.append(DocEdition(text))
+        parts.append(P(text))
         i += 1
-    return TitlePage(*parts, type="verso")
+    return Div(*parts, type="imprint", xml_id="imprint")
 
 
 def _articles(blocks: list[str], hints: list[Hint], report: StructureReport) -> list[Div]:

@@ -5,7 +5,7 @@ from tei_kirov.encoder.structure import (
     is_section_head,
     is_subtitle,
 )
-from tei_kirov.models import Choice, Closer, Div, Front, Item, List, Quote, TitlePage
+from tei_kirov.models import Byline, Choice, Closer, Div, Front, Item, List, Quote, TitlePage
 
 BLOCKS = [
     "Author on\nThe Topic", "BIG\nPRESS", "INTRODUCTION",
@@ -41,12 +41,13 @@ def test_front_matter():
     text, _ = _text()
     front = text.front
     assert isinstance(front, Front)
-    pages = front.children(TitlePage)
-    assert len(pages) == 2 and pages[1].type == "verso"
-    intro = front.divs[0]
+    assert len(front.children(TitlePage)) == 1
+    intro, imprint = front.divs
     assert intro.type == "introduction" and intro.head.text() == "INTRODUCTION"
     assert intro.child(Closer).text() == "May 1, 1956"
-    assert "Translated by A. Translator" in pages[1].text()
+    assert imprint.type == "imprint"
+    assert imprint.child(Byline).text() == "Translated by A. Translator"
+    assert imprint.paragraphs[0].text() == "First Printing, June, 1921"
 
 
 def test_articles_sections_and_closers():
