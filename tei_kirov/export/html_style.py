@@ -35,7 +35,7 @@ body {
   color: var(--ink);
   background: var(--paper);
   font-family: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua",
-    Georgia, "DejaVu Serif", "Noto Serif", serif;
+    "TeX Gyre Pagella", "URW Palladio L", P052, Georgia, "Noto Serif", "DejaVu Serif", serif;
   font-size: 1.125rem;
   line-height: 1.6;
   font-kerning: normal;

@@ -101,13 +101,11 @@ class Browser:
     def js(self, script: str, *args: Any) -> Any:
         return self.driver.execute_script(script, *args)
 
-    def screenshot(self, path: Path, metrics: dict[str, Any], *, full_height: int = 0) -> Path:
-        """Save a PNG of the page at the top, at ``metrics`` (taller when ``full_height``)."""
-        shown = dict(metrics)
-        if full_height:
-            shown["height"] = full_height
-        self.viewport(shown)
-        self.js("window.scrollTo(0, 0)")
+    def screenshot(self, path: Path, metrics: dict[str, Any], *, scroll_js: str = "") -> Path:
+        """Save a PNG of the page at ``metrics``: at the top, or where ``scroll_js`` (a
+        script run after the resize) scrolls to."""
+        self.viewport(dict(metrics))
+        self.js(scroll_js or "window.scrollTo(0, 0)")
         path.parent.mkdir(parents=True, exist_ok=True)
         self.driver.save_screenshot(str(path))
         self.viewport(DESKTOP)
