@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from . import core
-from .report import Report
+from .report import Issue, Report
 from .rules import Rule
-from .schemas import RngSchema, Schema, set_explaining
+from .schemas import INVALID_MARKER, RngSchema, Schema, set_explaining
 
 _NAMES = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 
@@ -56,14 +56,12 @@ def scan_names(paths: Sequence[str]) -> set[str]:
 
 def _work(path: str) -> Report:
     schemas = _JOB["schemas"]
-    rules = _JOB["rules"]
+    rules = _JOB["rules"] if _JOB["with_rules"] else []
     roots = _JOB["roots"]
     assert isinstance(schemas, list) and isinstance(rules, list) and isinstance(roots, list)
     try:
         return core.validate_one(path, schemas, rules, roots)
     except Exception as exc:  # a bug must not kill the run; say which file triggered it
-        from .report import Issue
-
         return Report(file=path, issues=[Issue(
             file=path, severity="error", code="TK100",
             message=f"internal error while validating ({type(exc).__name__}: {exc}); "
@@ -123,19 +121,26 @@ def run(paths: Sequence[str], schemas: list[Schema], rules: list[Rule],
         names = scan_names(files)
         for schema in rng:
             schema.prepare(names)
-    _JOB.update(schemas=schemas, rules=rules, roots=list(include_roots))
+    _JOB.update(schemas=schemas, rules=rules, roots=list(include_roots), with_rules=True)
     bar = Progress(len(files), progress)
     try:
         set_explaining(not rng)
         results = _map(files, jobs, bar.tick)
-        invalid = [p for p in files if not results[p].ok]
-        if rng and invalid:
+        invalid = [p for p in files if any(
+            i.code == "TK100" and i.message.startswith(INVALID_MARKER)
+            for i in results[p].issues)]
+        if invalid:
             names = scan_names(invalid)
             for schema in rng:
                 schema.prepare_explanations(names)
             set_explaining(True)
+            _JOB["with_rules"] = False
             bar.total += len(invalid)
-            results.update(_map(invalid, jobs, bar.tick))
+            for path, report in _map(invalid, jobs, bar.tick).items():
+                kept = [i for i in results[path].issues if i.code.startswith("TK2")]
+                issues = sorted(report.issues + kept, key=Issue.sort_key)
+                results[path] = Report(file=report.file, issues=issues,
+                                       seconds=results[path].seconds + report.seconds)
     finally:
         set_explaining(True)
         bar.close()

@@ -57,9 +57,13 @@ def set_explaining(value: bool) -> None:
     _EXPLAIN[0] = value
 
 
+#: Message of the placeholder issue a quick verdict gives an invalid document.
+INVALID_MARKER = "the document is not valid against"
+
+
 def _invalid_marker(path: str, locator: Locator) -> Issue:
     return Issue(file=locator.main.file, severity="error", code="TK100",
-                 message=f"the document is not valid against {os.path.basename(path)}")
+                 message=f"{INVALID_MARKER} {os.path.basename(path)}")
 
 
 class Schema:
