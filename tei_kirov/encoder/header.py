@@ -116,8 +116,9 @@ def _file_desc(f: Facts) -> FileDesc:
         Title(f.title, type="main"),
         Title("A TEI P5 edition", type="sub"),
         Author(_person(f.author, f.author_ref, "Unknown author"), xml_id="LT"),
-        Editor(Name("The editors of the reprint, who wrote its introduction and the note "
-                    "signed “Eds.”"), xml_id="eds", role="introduction"),
+        Editor(Name("The editors of the pamphlet (the publisher's editors), authors of the "
+                    "introduction of the reprint and of the note signed “Eds.”"),
+               xml_id="eds", role="introduction"),
         RespStmt(Resp("translation"), _person(f.translator, f.translator_ref,
                                               "Unknown translator"), xml_id="tr"),
         RespStmt(Resp("TEI encoding, corrections and annotation"),
@@ -200,7 +201,10 @@ def _encoding_desc(c: Counts) -> EncodingDesc:
                           "without the hyphen around pb break=\"no\"; true compounds keep their "
                           f"hyphen ({c.compounds} across a break). Hyphens within lines are "
                           "kept as printed."), eol="hard"),
-            Segmentation(P(f"Paragraphs follow the print. A paragraph that a page break "
+            Segmentation(P("Blocks of the OCR text (runs of lines between blank lines) are "
+                           "paragraphs, headings, list items or title-page lines; the lines of "
+                           "the title page keep their breaks as lb. "
+                           f"Paragraphs follow the print. A paragraph that a page break "
                            f"interrupted ({c.paragraph_joins}) is one p again, with pb where the "
                            "page turned. The OCR prints no page numbers, so pb has no @n; page "
                            "breaks that fall between paragraphs cannot be seen in the OCR and "
