@@ -30,7 +30,11 @@ def command(source: Path | None, output: Path | None, authority: Path | None,
 
     if output is not None and output.exists() and not force:
         raise click.UsageError(f"{output} exists; give --force to replace it")
-    text = source.read_text(encoding="utf-8") if source is not None else default_text()
+    try:
+        text = source.read_text(encoding="utf-8") if source is not None else default_text()
+    except UnicodeDecodeError as exc:
+        raise click.UsageError(f"{source} is not UTF-8 text ({exc.reason} at byte "
+                               f"{exc.start})") from exc
     doc, found = encode_with_report(text, authority)
     data = to_bytes(doc)
     if output is None:

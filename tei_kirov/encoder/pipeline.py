@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import TeiError
 from ..models import (
     PI,
     Byline,
@@ -78,7 +79,10 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     started = time.perf_counter()
     auth = load_authority(authority)
     report = EncodeReport()
-    flow, notes = separate_notes(split_blocks(text))
+    blocks = split_blocks(text)
+    if not blocks:
+        raise TeiError("nothing to encode: the text is empty")
+    flow, notes = separate_notes(blocks)
     joined, joins = join_pages(flow, text)
     structure = StructureReport()
     text_el = build_text([b.text for b in joined], auth.hints, structure)
