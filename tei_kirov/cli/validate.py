@@ -12,7 +12,8 @@ import click
 from ..validation import batch, output
 from ..validation import rules as rules_mod
 from ..validation.report import BatchReport, Report
-from ..validation.schemas import SchemaError, load_schemas
+from ..validation.rules import Rule
+from ..validation.schemas import Schema, SchemaError, load_schemas
 
 
 def _fail(message: str) -> None:
@@ -89,8 +90,8 @@ def _run(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int |
     sys.exit(0 if result.summary.invalid == 0 else 1)
 
 
-def _watch(files: list[str], compiled: list, chosen: list, include_roots: tuple[str, ...],
-           quiet: bool) -> None:
+def _watch(files: list[str], compiled: list[Schema], chosen: list[Rule],
+           include_roots: tuple[str, ...], quiet: bool) -> None:
     from ..validation.watch import watch as watch_loop
 
     def emit(report: Report, ms: float) -> None:
@@ -101,4 +102,7 @@ def _watch(files: list[str], compiled: list, chosen: list, include_roots: tuple[
                    f"[{ms:.0f} ms] (watching; Ctrl-C to stop)", err=True)
 
     click.echo(f"watching {len(files)} file(s)", err=True)
-    watch_loop(files, compiled, chosen, emit, include_roots)
+    try:
+        watch_loop(files, compiled, chosen, emit, include_roots)
+    except KeyboardInterrupt:  # the normal way to stop watching
+        sys.exit(0)

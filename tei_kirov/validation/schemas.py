@@ -84,6 +84,15 @@ class Schema:
         """Get ready to explain failures of documents using ``names``."""
 
 
+#: Above this size an XSD is not analysed with xmlschema to explain failures (tei_all.xsd
+#: would take about 14 s); libxml2's own "expected" lists still make the messages.
+XSD_ANALYSIS_LIMIT = 600_000
+
+
+def _xsd_grammar(path: str) -> Grammar | None:
+    return Grammar.from_xsd(path) if os.path.getsize(path) <= XSD_ANALYSIS_LIMIT else None
+
+
 class XsdSchema(Schema):
     kind = "xsd"
 
@@ -93,7 +102,7 @@ class XsdSchema(Schema):
             self.compiled = etree.XMLSchema(etree.parse(path, make_parser()))
         except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as exc:
             raise SchemaError(f"{path}: not a usable XML Schema: {exc}") from None
-        self.explainer = Explainer(path, lambda: Grammar.from_xsd(path))
+        self.explainer = Explainer(path, lambda: _xsd_grammar(path))
 
     def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
         if self.compiled.validate(tree):
