@@ -15,6 +15,7 @@ from ._tree import (
     NON_TEXT,
     RECORD_KINDS,
     TYPE_KINDS,
+    app_reading,
     attr,
     choose,
     content,
@@ -346,6 +347,14 @@ class _Scanner:
                 if chosen is not None:
                     self._element(chosen)
                     self.visit(chosen, sections, depth)
+            elif name == "app":
+                lem, notes = app_reading(item)
+                if lem is not None:
+                    self._element(lem)
+                    self.visit(lem, sections, depth)
+                for note in notes:
+                    if id(note) not in self.plan.detached:
+                        self._note(note)
             else:
                 self._element(item)
                 self.visit(item, sections, depth)
@@ -362,6 +371,8 @@ class _Scanner:
         label = plain(head) if head is not None else ""
         outer_short = self.where.section_short
         n = squeeze(attr(div, "n") or "")
+        if len(n) > 8:  # a URN or other long identifier: number the division instead
+            n = str(len(self.section_ids) + 1)
         if n:
             short = f"{outer_short}.{n}" if outer_short else n
         elif head is not None:

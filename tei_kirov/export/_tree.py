@@ -168,6 +168,14 @@ def choose(choice: Any, *, diplomatic: bool) -> Container | None:
     return kids[0] if kids else None
 
 
+def app_reading(app: Any) -> tuple[Container | None, list[Container]]:
+    """What a reading text shows of a critical apparatus entry: its lemma, and the notes
+    that stand directly in it (readings are left to the apparatus)."""
+    kids = list(elements(app))
+    lem = next((k for k in kids if local(k) == "lem"), None)
+    return lem, [k for k in kids if local(k) == "note"]
+
+
 def alternative(choice: Any, shown: Any) -> Container | None:
     """The other reading of a two-way ``choice``: the one not shown."""
     others = [kid for kid in elements(choice) if kid is not shown]

@@ -17,6 +17,7 @@ from ._tree import (
     DIVISIONS,
     NON_TEXT,
     alternative,
+    app_reading,
     attr,
     choose,
     content,
@@ -109,6 +110,9 @@ class _Renderer:
         self.deferred: list[str] = []
         self.used_title_page: Any = None
         self.in_title_page = 0
+        #: note numbers and mention ids actually written, so back links never dangle
+        self.emitted_refs: set[int] = set()
+        self.emitted_mentions: set[str] = set()
 
     # -- page ---------------------------------------------------------------------------
     def page(self, title: str | None) -> str:
@@ -501,9 +505,10 @@ class _Renderer:
             why = attr(el, "reason")
             tip = "supplied by the editors" + (f": {why}" if why else "")
             return f'<span class="supplied" title="{_q(tip)}">[{self._inline(el)}]</span>'
-        if name in ("app",):
-            lem = next((k for k in elements(el) if local(k) == "lem"), None)
-            return self._inline(lem) if lem is not None else ""
+        if name == "app":
+            lem, notes = app_reading(el)
+            shown = self._inline(lem) if lem is not None else ""
+            return shown + "".join(self._node(n) for n in notes)
         if name in _INLINE:
             tag, cls = _INLINE[name]
             return f"<{tag}{_attrs(class_=cls)}{lang}>{self._inline(el)}</{tag}>"
@@ -553,6 +558,7 @@ class _Renderer:
         mention = self.plan.mention_of[id(el)]
         entity = self.plan.entities[mention.key]
         cls = f"name {mention.kind}"
+        self.emitted_mentions.add(mention.html_id)
         if self.in_link:
             return f'<span{_attrs(id=mention.html_id, class_=cls)}>{self._inline(el)}</span>'
         self.in_link += 1
@@ -607,6 +613,7 @@ class _Renderer:
         html = (f'<sup class="noteref"><a id="fnref-{ref.number}" href="#fn-{ref.number}" '
                 f'role="doc-noteref" aria-label="{_q(f"note {ref.number}")}">'
                 f"{_esc(ref.marker)}</a></sup>")
+        self.emitted_refs.add(ref.number)
         if self.in_link:
             self.deferred.append(html)
             return ""
@@ -623,13 +630,18 @@ class _Renderer:
                     else f"<p>{self._inline(ref.node).strip()}</p>")
             who = ref.label + (f" — {ref.who}" if ref.who else "")
             where = f" · p. {ref.where.page}" if ref.where.page else ""
+            back = f"#fnref-{ref.number}"
+            if ref.number in self.emitted_refs:
+                marker = (f'<a class="marker" href="{back}" role="doc-backlink" '
+                          f'aria-label="{_q(f"back to note reference {ref.number}")}">'
+                          f"{_esc(ref.marker)}</a>")
+                arrow = f' <a class="backref" href="{back}" aria-label="back to the text">↩</a>'
+            else:  # a note the reading text does not show (in an apparatus reading, say)
+                marker, arrow = f'<span class="marker">{_esc(ref.marker)}</span>', ""
             lines.append(
-                f'<li id="fn-{ref.number}" role="doc-endnote">'
-                f'<a class="marker" href="#fnref-{ref.number}" role="doc-backlink" '
-                f'aria-label="{_q(f"back to note reference {ref.number}")}">{_esc(ref.marker)}</a>'
-                f'<div class="body">{body}<span class="who">{_esc(who)}{_esc(where)} '
-                f'<a class="backref" href="#fnref-{ref.number}" '
-                f'aria-label="back to the text">↩</a></span></div></li>')
+                f'<li id="fn-{ref.number}" role="doc-endnote">{marker}'
+                f'<div class="body">{body}<span class="who">{_esc(who)}{_esc(where)}'
+                f"{arrow}</span></div></li>")
         lines += ["</ol>", "</section>"]
         return "\n".join(lines)
 
@@ -649,13 +661,15 @@ class _Renderer:
         return "\n".join(lines)
 
     def _mentioned(self, kind: str) -> list[Entity]:
-        return [e for e in self.plan.entities_of(kind) if e.mentions]
+        return [e for e in self.plan.entities_of(kind)
+                if any(m.html_id in self.emitted_mentions for m in e.mentions)]
 
     def _entry(self, entity: Entity) -> str:
         variants = entity.all_variants()
         links = []
         previous = None
-        for i, mention in enumerate(entity.mentions, 1):
+        shown = [m for m in entity.mentions if m.html_id in self.emitted_mentions]
+        for i, mention in enumerate(shown, 1):
             where = mention.where
             ref = f"p.\u00a0{where.page}" if where.page else (where.section_short or "")
             context = where.describe() or "before the first division"
@@ -670,7 +684,7 @@ class _Renderer:
             tip = _q(f"{mention.text} — {context}")
             links.append(f'<a href="#{mention.html_id}" title="{tip}" '
                          f'aria-label="{_q(f"mention {i}: {context}")}">{_esc(label)}</a>')
-        count = len(entity.mentions)
+        count = len(shown)
         parts = ['<div class="entry">', f'<dt id="{entity.html_id}">{_esc(entity.name)}</dt>']
         if variants:
             parts.append(f'<dd class="variants">{_esc(", ".join(variants))}</dd>')

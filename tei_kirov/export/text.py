@@ -14,6 +14,7 @@ from ._plan import Plan, build_plan
 from ._tree import (
     DIVISIONS,
     NON_TEXT,
+    app_reading,
     attr,
     choose,
     content,
@@ -191,8 +192,9 @@ class _TextRenderer:
         if name == "space":
             return " "
         if name == "app":
-            lem = next((k for k in elements(el) if local(k) == "lem"), None)
-            return self._inline(lem) if lem is not None else ""
+            lem, notes = app_reading(el)
+            shown = self._inline(lem) if lem is not None else ""
+            return shown + "".join(self._marker(n) for n in notes)
         if self._holds_blocks(el):
             # blocks inside a phrase (rare): keep them on the same line
             return " ".join(self._inline(k) if not isinstance(k, str) else k for k in content(el))
