@@ -39,12 +39,16 @@ def to_tree(doc: Document) -> etree._ElementTree:
 def to_bytes(doc: Document) -> bytes:
     """Serialise ``doc`` as UTF-8 bytes. Never refuses: it writes whatever the model holds
     (see :func:`write` for the checked path)."""
-    return _serialise(doc, _build(doc.root, None, 0, pretty=True))
+    from .serialiser import root_bytes  # the fast path; None when only lxml can be trusted
+
+    body = root_bytes(doc.root)
+    return _serialise(doc, _build(doc.root, None, 0, pretty=True) if body is None else body)
 
 
-def _serialise(doc: Document, root: etree._Element) -> bytes:
-    """The bytes of a document whose root element is already built. Outside the root the
-    writer works by hand, so the whitespace between top-level nodes survives."""
+def _serialise(doc: Document, root: etree._Element | bytes) -> bytes:
+    """The bytes of a document whose root element is already built (as an lxml element, or
+    as its bytes). Outside the root the writer works by hand, so the whitespace between
+    top-level nodes survives."""
     declaration = doc._declaration
     parts: list[bytes] = []
     if declaration is None or declaration:
@@ -53,7 +57,9 @@ def _serialise(doc: Document, root: etree._Element) -> bytes:
         parts.append((b"\n" if parts else b"") + doc._doctype.encode("utf-8"))
     for item in doc.prolog:
         parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
-    parts.append(_before(doc.root, parts) + etree.tostring(root, encoding="UTF-8"))
+    if not isinstance(root, bytes):
+        root = etree.tostring(root, encoding="UTF-8")
+    parts.append(_before(doc.root, parts) + root)
     for item in doc.epilog:
         parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
     data = b"".join(parts)
