@@ -37,3 +37,13 @@ def test_standoff_lists_hold_only_used_records():
     person = lists[0].persons[0]
     assert person.xml_id == "kirov" and person.main_name == "Sergei Kirov"
     assert set(person.variants) == {"Kirov", "Kiroff", "M. Kirov"}
+
+
+def test_authority_files_are_valid_tei_of_the_profile():
+    from lxml import etree
+
+    from ..conftest import REPO
+
+    schema = etree.XMLSchema(etree.parse(str(REPO / "schemas" / "tei_kirov.xsd")))
+    for path in (REPO / "tei_kirov" / "data" / "kirov-authority.xml", PRINTERS_AUTHORITY):
+        assert schema.validate(etree.parse(str(path))), (path, str(schema.error_log))
