@@ -9,6 +9,7 @@ are skipped and say why; ``.ci/install-browser.sh`` installs one for CI.
 
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
 
@@ -93,6 +94,17 @@ def test_every_internal_link_resolves_in_the_dom(browser, page):
         }
         return bad;""")
     assert missing == []
+
+
+def test_the_parsed_page_has_the_structure_that_was_written(browser, page):
+    """No element was moved or split by the HTML parser (a block inside a paragraph, a
+    link inside a link): element counts in the DOM equal those of the file."""
+    source = page.read_text(encoding="utf-8")
+    for tag in ("p", "a", "section", "time", "li", "div", "blockquote", "sup"):
+        written = len(re.findall(rf"<{tag}[\s>]", source))
+        parsed = browser.js(f"return document.getElementsByTagName('{tag}').length")
+        assert parsed == written, tag
+    assert browser.js("return document.querySelectorAll('p:empty').length") == 0
 
 
 def test_footnote_links_and_back_links_work(browser, page):
