@@ -166,14 +166,15 @@ main { position: relative; }
 .pb.unnumbered::after { font-weight: 400; font-style: italic; letter-spacing: 0; }
 .pb::after {
   content: attr(data-n);
-  position: absolute; left: -4.75rem; width: 3.5rem; margin-top: 0.42em;
+  position: absolute; right: calc(100% + 1.25rem); margin-top: 0.42em;
+  white-space: nowrap; hyphens: none; -webkit-hyphens: none;
   text-align: right; padding-right: 0.5rem; border-right: 2px solid var(--rule);
   font: 600 0.72rem/1 ui-sans-serif, system-ui, "DejaVu Sans", sans-serif;
   color: var(--muted); letter-spacing: 0.05em;
 }
 @media (max-width: 51.99rem) {
   .pb::after {
-    position: static; display: inline-block; width: auto; margin: 0 0.2em; padding: 0.1em 0.3em;
+    position: static; display: inline-block; margin: 0 0.2em; padding: 0.1em 0.3em;
     border: 1px solid var(--rule); border-radius: 3px; vertical-align: 0.15em; font-size: 0.62rem;
   }
   .pb.unnumbered::after { content: none; }
