@@ -1,5 +1,6 @@
-"""Reading the OCR's asterisks: ``*italic*``, ``**bold**`` and footnote markers (``*`` after a
-word, as in ``us.*`` or ``America**`` = end of italics + marker)."""
+"""Reading the OCR's asterisks: ``*italic*``, ``**bold**`` and footnote markers (``*`` or
+``**`` after a word, as in ``us.*``; ``America**`` = end of italics + marker; a dagger after a
+word is a marker too)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass, field
 
 #: Characters that may open an italic span right after the asterisk.
 _OPENERS = "\"'“‘(["
+#: Footnote markers other than asterisks.
+DAGGERS = "†‡"
 
 
 @dataclass
@@ -15,11 +18,11 @@ class Scan:
 
     ``spans``: (kind, start, end) with kind ``i`` or ``b``; start/end are the offsets of the
     opening and closing delimiter runs (start of the opening delimiter, offset after the
-    closing one). ``markers``: offsets of footnote-marker asterisks. ``problems``: asterisks
+    closing one). ``markers``: (offset, length) of footnote markers. ``problems``: asterisks
     that fit no reading, and spans left open."""
 
     spans: list[tuple[str, int, int]] = field(default_factory=list)
-    markers: list[int] = field(default_factory=list)
+    markers: list[tuple[int, int]] = field(default_factory=list)
     problems: list[int] = field(default_factory=list)
 
     @property
@@ -41,6 +44,8 @@ def scan(text: str) -> Scan:
     bold: int | None = None
     i, n = 0, len(text)
     while i < n:
+        if text[i] in DAGGERS and i and not text[i - 1].isspace():
+            result.markers.append((i, 1))
         if text[i] != "*":
             i += 1
             continue
@@ -61,16 +66,16 @@ def scan(text: str) -> Scan:
                 result.spans.append(("i", italic, pos + 1))
                 italic = None
                 pos, count = pos + 1, count - 1
-            elif count >= 2 and italic is None and bold is None and _opens(nxt) and count == 2:
+            elif count == 2 and italic is None and bold is None and _opens(nxt):
                 bold = pos
                 pos, count = pos + 2, count - 2
             elif count == 1 and italic is None and _opens(nxt) and not (
                     after_text and prev not in "—–-/([\"“‘'"):
                 italic = pos
                 pos, count = pos + 1, count - 1
-            elif after_text and count == 1:
-                result.markers.append(pos)
-                pos, count = pos + 1, count - 1
+            elif after_text and italic is None and bold is None and count <= 3:
+                result.markers.append((pos, count))
+                pos, count = pos + count, 0
             else:
                 result.problems.append(pos)
                 pos, count = pos + 1, count - 1

@@ -54,46 +54,61 @@ def note_role(text: str) -> str:
     return "author"
 
 
-def is_note_block(text: str) -> bool:
-    """Whether ``text`` reads as a footnote: a leading marker, then text whose asterisks are
-    all balanced, where the block as a whole does not balance."""
-    match = re.match(r"(\*+)\s*", text)
-    if not match or match.group(1) != "*":
-        return False
+#: A note block opens with its marker: one to three asterisks, or a dagger.
+_LEADING = re.compile(r"(\*{1,3}|[†‡])\s*")
+
+
+def note_marker(text: str) -> str | None:
+    """The marker ``text`` opens with if it reads as a footnote, else ``None``: the marker,
+    then text whose asterisks are all balanced (where, for asterisk markers, the block as a
+    whole does not balance)."""
+    match = _LEADING.match(text)
+    if not match:
+        return None
     rest = text[match.end():]
-    if not rest or not (rest[0].isupper() or rest[0] in "\"“'‘(["):
-        return False
-    return scan(rest).clean and not scan(text).clean
+    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“'‘(["):
+        return None
+    if not scan(rest).clean:
+        return None
+    if match.group(1).startswith("*") and scan(text).clean:
+        return None
+    return match.group(1)
+
+
+def is_note_block(text: str) -> bool:
+    """Whether ``text`` reads as a footnote (see :func:`note_marker`)."""
+    return note_marker(text) is not None
 
 
 def separate_notes(blocks: list[Block]) -> tuple[list[Block], list[RawNote]]:
     """The running-text blocks (markers replaced by anchors) and the notes, in marker order.
-    A note block is taken only when a marker is waiting for it; a marker that never gets a
-    note keeps its asterisk."""
+    A note block is taken only when a marker is waiting for it: the first waiting marker
+    with the same symbol, else the first waiting one. A marker that never gets a note keeps
+    its asterisks."""
     flow: list[Block] = []
-    notes: list[RawNote] = []
-    pending: list[tuple[int, int]] = []  # (flow block index, offset) of unresolved markers
+    found: list[tuple[tuple[int, int, int], RawNote]] = []
+    pending: list[tuple[int, int, int, str]] = []  # block, offset, length, symbol
     for block in blocks:
-        if pending and is_note_block(block.text):
-            text = re.sub(r"^\*\s*", "", block.text)
-            notes.append(RawNote("*", text, note_role(text), block.line))
-            pending.pop(0)
+        marker = note_marker(block.text) if pending else None
+        if marker is not None:
+            k = next((k for k, p in enumerate(pending) if p[3] == marker), 0)
+            b, offset, length, _ = pending.pop(k)
+            text = block.text[_LEADING.match(block.text).end():]  # type: ignore[union-attr]
+            found.append(((b, offset, length), RawNote(marker, text, note_role(text),
+                                                         block.line)))
             continue
-        markers = scan(block.text).markers
         flow.append(Block(block.text, block.line))
-        pending.extend((len(flow) - 1, offset) for offset in markers)
-    # replace resolved markers (the first len(notes) in order) by anchors
-    resolved = _all_markers(flow)[: len(notes)]
-    by_block: dict[int, list[tuple[int, int]]] = {}
-    for index, (b, offset) in enumerate(resolved):
-        by_block.setdefault(b, []).append((offset, index))
+        text = block.text
+        pending.extend((len(flow) - 1, offset, length, text[offset:offset + length])
+                       for offset, length in scan(text).markers)
+    found.sort(key=lambda item: item[0][:2])
+    notes = [note for _, note in found]
+    by_block: dict[int, list[tuple[int, int, int]]] = {}
+    for index, ((b, offset, length), _) in enumerate(found):
+        by_block.setdefault(b, []).append((offset, length, index))
     for b, items in by_block.items():
         text = flow[b].text
-        for offset, index in sorted(items, reverse=True):
-            text = text[:offset] + anchor(index) + text[offset + 1:]
+        for offset, length, index in sorted(items, reverse=True):
+            text = text[:offset] + anchor(index) + text[offset + length:]
         flow[b] = Block(text, flow[b].line)
     return flow, notes
-
-
-def _all_markers(flow: list[Block]) -> list[tuple[int, int]]:
-    return [(b, offset) for b, block in enumerate(flow) for offset in scan(block.text).markers]

@@ -51,3 +51,17 @@ def test_notes_are_matched_to_markers_in_order():
 
 def test_anchor_round_trip():
     assert anchor_index(anchor(3)) == 3 and anchor_index("a") is None
+
+
+def test_markers_are_matched_by_symbol():
+    flow, notes = separate_notes(_blocks(
+        "One.* Two.** Three.† Text", "** Second.", "* First.", "† Third."))
+    assert [(n.marker, n.text) for n in notes] == [("*", "First."), ("**", "Second."),
+                                                    ("†", "Third.")]
+    assert flow[0].text == f"One.{anchor(0)} Two.{anchor(1)} Three.{anchor(2)} Text"
+
+
+def test_an_unresolved_marker_does_not_shift_the_others():
+    flow, notes = separate_notes(_blocks("A.* B.† end", "† Dagger note."))
+    assert [n.marker for n in notes] == ["†"]
+    assert flow[0].text == f"A.* B.{anchor(0)} end"
