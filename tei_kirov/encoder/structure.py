@@ -91,6 +91,11 @@ def is_prose(text: str) -> bool:
     return len(text) > 80 and bool(re.search(r"[.!?]", text))
 
 
+def _is_sentence(text: str) -> bool:
+    """Running text rather than a title: several words and closing punctuation."""
+    return len(text.split()) >= 6 and text.rstrip(" *")[-1:] in ".!?:;\"”)"
+
+
 def _raw(text: str) -> str:
     return join_lines(text)
 
@@ -109,7 +114,10 @@ def build_text(blocks: list[str], hints: list[Hint] | None = None,
 def _first_article(blocks: list[str]) -> int:
     for i, text in enumerate(blocks):
         if is_section_head(text) and i and not _tail_is_colon(blocks[i - 1]):
-            return i - 2 if i >= 2 and is_subtitle(blocks[i - 1]) else i - 1
+            j = i - 1
+            while j > 0 and _is_sentence(blocks[j]) and not DATE_LINE.match(blocks[j - 1]):
+                j -= 1  # paragraphs of the article before its first section
+            return j - 1 if j >= 1 and is_subtitle(blocks[j]) else j
     # no numbered sections: the article starts after the front matter's last dateline
     for i, text in enumerate(blocks):
         if DATE_LINE.match(text) and i + 1 < len(blocks):

@@ -88,3 +88,13 @@ def test_without_front_matter_the_body_is_everything():
     assert text.front is None
     assert [d.n for d in text.body.divs[0].divs] == ["1", "2"]
     assert all(isinstance(d, Div) for d in text.body.divs)
+
+
+def test_article_paragraphs_before_the_first_section():
+    text = build_text(["INTRODUCTION", "An introduction long enough to count as prose, surely.",
+                       "May 1, 1956", "Title", "*Sub*",
+                       "An opening paragraph of the article itself, before its sections.",
+                       "1. One", "Text.", "A. WRITER", "December 28, 1934."])
+    article = text.body.divs[0]
+    assert [h.text() for h in article.heads] == ["Title", "Sub"]
+    assert len(article.paragraphs) == 1 and [d.n for d in article.divs] == ["1"]
