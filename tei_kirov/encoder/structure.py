@@ -3,11 +3,11 @@
 Reads the shape of the blocks, not their line numbers: a title page up to the first
 all-capitals heading that a paragraph follows (the introduction), the introduction up to its
 dateline, the back of the title page (byline, printing: a div of type "imprint"), then one
-article after another, each a title, an
-optional italic subtitle, numbered sections (``1. ...``), optional unnumbered divisions named
-by hints, and a closer (a signature in capitals and a dateline). Inside divisions a paragraph
-ending in a colon may introduce a numbered list (``1. ...;``) or a block quotation (paragraphs
-that open with a quotation mark). Text stays raw here; the inline passes read it later."""
+article after another, each a title, an optional italic subtitle, numbered sections
+(``1. ...``), optional unnumbered divisions named by hints, and a closer (a signature in
+capitals and a dateline). Inside divisions a paragraph ending in a colon may introduce a
+numbered list (``1. ...;``) or a block quotation (paragraphs that open with a quotation
+mark). Text stays raw here; the inline passes read it later."""
 
 from __future__ import annotations
 
