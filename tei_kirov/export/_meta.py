@@ -120,7 +120,7 @@ def read_meta(root: Any) -> Meta:
         source = child(file_desc, "sourceDesc")
         if source is not None:
             meta.source = source_text(source)
-            for date in descendants(source):
+            for date in descendants(source, frozenset({"note"})):
                 if local(date) == "date":
                     value = attr(date, "when") or attr(date, "from") or attr(date, "notBefore")
                     if value and value not in meta.source_dates:

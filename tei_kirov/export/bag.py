@@ -10,6 +10,7 @@ then renamed into place, so a refused, failed or interrupted export leaves nothi
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import logging
 import os
 import re
@@ -35,8 +36,10 @@ _BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def bag_info(doc: Any) -> dict[str, str | list[str]]:
-    """``bag-info.txt`` fields taken from the header (empty fields left out)."""
+def bag_info(doc: Any, tei: bytes | None = None) -> dict[str, str | list[str]]:
+    """``bag-info.txt`` fields taken from the header (empty fields left out). The
+    External-Identifier is the header's ``idno``, else the root's ``xml:id``, else the
+    sha256 of the TEI file (``tei``) as a URN."""
     root = root_of(doc)
     meta = read_meta(root)
     info: dict[str, str | list[str]] = {}
@@ -62,7 +65,10 @@ def bag_info(doc: Any) -> dict[str, str | list[str]]:
     put("Source-Organization", meta.publisher)
     put("Licence", _one_line(meta.licence))
     put("Licence-URL", meta.licence_url)
-    put("External-Identifier", meta.identifiers)
+    identifiers = list(meta.identifiers) or [attr(root, "xml:id") or ""]
+    if not any(identifiers) and tei is not None:
+        identifiers = ["urn:sha256:" + hashlib.sha256(tei).hexdigest()]
+    put("External-Identifier", identifiers)
     put("External-Description",
         f"TEI P5 edition{' of ' + meta.title if meta.title else ''}, with its schema and "
         "HTML and plain-text renderings (made by tei_kirov)")
@@ -146,7 +152,7 @@ def to_bag(
     html = to_html(doc).encode("utf-8")
     text = to_text(doc).encode("utf-8")
     schemas = _schema_sources()
-    info = bag_info(doc)
+    info = bag_info(doc, tei)
     with staging_dir(target) as staged:
         umask = os.umask(0)
         os.umask(umask)

@@ -65,6 +65,19 @@ def test_bag_info_from_the_header(letter, tmp_path, epoch):
     assert info["Payload-Oxum"]
 
 
+def test_identifier_falls_back_to_the_file_hash(kirov, minimal):
+    import hashlib
+
+    data = Path(minimal.source).read_bytes()
+    assert bag_info(minimal, data)["External-Identifier"] == (
+        "urn:sha256:" + hashlib.sha256(data).hexdigest())
+    info = bag_info(kirov, Path(kirov.source).read_bytes())
+    assert info["External-Identifier"]
+    for field in ("Title", "Author", "Translator", "Encoder", "Source", "Licence",
+                  "Date-Published", "Bagging-Date"):
+        assert info.get(field), field
+
+
 def test_bagging_date_from_the_header_without_epoch(pamphlet, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert bag_info(pamphlet)["Bagging-Date"] == "2026-11-25"
