@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -38,9 +39,8 @@ def command(source: Path | None, output: Path | None, authority: Path | None,
     doc, found = encode_with_report(text, authority)
     data = to_bytes(doc)
     if output is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     else:
         write_bytes_atomic(output, data)
     if report:
