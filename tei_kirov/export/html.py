@@ -37,7 +37,7 @@ _BLOCKS = frozenset({
     *DIVISIONS, "p", "ab", "list", "table", "lg", "figure", "sp", "cit", "closer", "opener",
     "floatingText", "titlePage", "head", "epigraph", "argument", "trailer", "postscript",
     "listBibl", "div", "front", "body", "back", "group", "text", "docTitle", "docImprint",
-    "byline", "docAuthor", "docDate", "docEdition", "l", "item", "row", "cell", "quote",
+    "byline", "docAuthor", "docDate", "docEdition", "l", "item", "row", "cell",
 })
 #: Block wrappers: element -> (HTML tag, class).
 _WRAPPERS = {
@@ -57,6 +57,7 @@ _INLINE = {
     "mentioned": ("i", "mentioned"), "soCalled": ("span", "socalled"), "q": ("span", "q"),
     "said": ("span", "said"), "seg": ("span", "seg"), "del": ("del", ""), "add": ("ins", ""),
     "unclear": ("span", "unclear"), "abbr": ("abbr", ""), "num": ("span", "num"),
+    "quote": ("span", "quote"),
     "measure": ("span", "measure"), "bibl": ("span", "bibl"), "l": ("span", "l"),
     "speaker": ("span", "speaker"), "stage": ("span", "stage"), "sic": ("span", "sic"),
     "corr": ("span", "corr-plain"), "orig": ("span", "orig"), "reg": ("span", "reg-plain"),
@@ -113,6 +114,8 @@ class _Renderer:
         #: note numbers and mention ids actually written, so back links never dangle
         self.emitted_refs: set[int] = set()
         self.emitted_mentions: set[str] = set()
+        self.page_ids: set[str] = set()
+        self.pb_count = 0
 
     # -- page ---------------------------------------------------------------------------
     def page(self, title: str | None) -> str:
@@ -275,7 +278,7 @@ class _Renderer:
                 out.append(self._head(item, depth, heads_seen))
                 heads_seen += 1
                 continue
-            if self._is_block(item):
+            if self._is_block(item) or name == "quote":  # a quotation between blocks
                 flush()
                 out.append(self._block(item, depth))
             else:
@@ -292,9 +295,7 @@ class _Renderer:
             return False
         if name in _BLOCKS or name in _WRAPPERS:
             return True
-        if name == "quote":
-            return True
-        # an opaque element is a block when it holds blocks
+        # a quotation, an opaque element: a block when it holds blocks
         return any(local(d) in _BLOCKS for d in descendants(el, frozenset({"note"})))
 
     def _head(self, head: Any, depth: int, heads_seen: int) -> str:
@@ -528,21 +529,14 @@ class _Renderer:
         n = attr(el, "n")
         cls = "pb" + (" nobreak" if attr(el, "break") == "no" else "")
         cls += "" if n else " unnumbered"
-        self._pb_count = getattr(self, "_pb_count", 0) + 1
-        html_id = "page-" + _id_part(n) if n else f"pb-{self._pb_count}"
-        if html_id in self._page_ids:
-            html_id = f"pb-{self._pb_count}"
-        self._page_ids.add(html_id)
+        self.pb_count += 1
+        html_id = "page-" + _id_part(n) if n else f"pb-{self.pb_count}"
+        if html_id in self.page_ids:
+            html_id = f"pb-{self.pb_count}"
+        self.page_ids.add(html_id)
         label = f"page {n}" if n else "page break (no page number in the source)"
         return (f'<span{_attrs(class_=cls, id=html_id, data_n=n or "new page")} '
                 f'role="doc-pagebreak" aria-label="{_q(label)}" title="{_q(label)}"></span>')
-
-    @property
-    def _page_ids(self) -> set[str]:
-        ids = self.__dict__.get("_page_id_set")
-        if ids is None:
-            ids = self.__dict__["_page_id_set"] = set()
-        return ids
 
     def _date(self, el: Any) -> str:
         ref = self.plan.date_of.get(id(el))

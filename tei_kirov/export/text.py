@@ -28,7 +28,7 @@ from ._tree import (
 #: Elements that start a block of their own in the text.
 _BLOCKS = frozenset({
     *DIVISIONS, "p", "ab", "head", "list", "item", "label", "table", "row", "lg", "l",
-    "figure", "sp", "speaker", "stage", "cit", "quote", "closer", "opener", "salute",
+    "figure", "sp", "speaker", "stage", "cit", "closer", "opener", "salute",
     "signed", "dateline", "byline", "trailer", "postscript", "epigraph", "argument",
     "titlePage", "docTitle", "titlePart", "docImprint", "docAuthor", "docDate", "docEdition",
     "floatingText", "front", "body", "back", "group", "text", "bibl", "address", "addrLine",
@@ -97,7 +97,7 @@ class _TextRenderer:
             name = local(item)
             if name.startswith("#") or name in NON_TEXT:
                 continue
-            if self._is_block(item):
+            if self._is_block(item) or name == "quote":  # a quotation between blocks
                 flush()
                 self._block(item)
             else:
