@@ -36,7 +36,7 @@ XS = "http://www.w3.org/2001/XMLSchema"
 ROOT = "TEI"
 
 #: How many elements a document may grow to before every particle takes its minimum.
-MAX_ELEMENTS = 30
+MAX_ELEMENTS = 40
 #: Below this depth, optional content is still drawn; deeper, only what is required.
 MAX_DEPTH = 9
 #: How many extra repetitions an unbounded particle may take beyond its minimum.
@@ -267,68 +267,74 @@ def _particle_min(p: Particle) -> float:
 
 @dataclass
 class _State:
-    """What one document's drawing shares: the element budget and the ids handed out."""
+    """What one document's drawing shares: the ids handed out, the value strategies."""
 
-    budget: int = MAX_ELEMENTS
     ids: set[str] = field(default_factory=set)
     values: dict[str, st.SearchStrategy[str]] = field(default_factory=dict)
 
 
 class _Builder:
-    """Realises the content-model table with a hypothesis ``draw`` function."""
+    """Realises the content-model table with a hypothesis ``draw`` function.
+
+    Each element gets a budget of elements for its subtree and shares what is left of it
+    among its children, so that no early subtree (the header) starves later ones (the
+    text). Out of budget or too deep, every particle takes its cheapest valid form."""
 
     def __init__(self, draw: Any, state: _State) -> None:
         self.draw = draw
         self.state = state
 
-    def tight(self, depth: int) -> bool:
+    @staticmethod
+    def tight(budget: int, depth: int) -> bool:
         """Whether only required content may be drawn from here on."""
-        return self.state.budget <= 0 or depth >= MAX_DEPTH
+        return budget <= 0 or depth >= MAX_DEPTH
 
-    def repeats(self, p: Particle, depth: int) -> int:
-        if self.tight(depth):
+    def repeats(self, p: Particle, tight: bool) -> int:
+        if tight:
             return p.min
         high = p.max if p.max is not None else p.min + EXTRA_REPEATS
         return int(self.draw(st.integers(p.min, high)))
 
-    def names(self, p: Particle, depth: int) -> list[str]:
+    def names(self, p: Particle, tight: bool) -> list[str]:
         """Element names, in order, forming one valid realisation of particle ``p``."""
         out: list[str] = []
-        for _ in range(self.repeats(p, depth)):
+        for _ in range(self.repeats(p, tight)):
             if p.kind == "el":
                 out.append(p.name)
             elif p.kind == "seq":
                 for item in p.items:
-                    out += self.names(item, depth)
+                    out += self.names(item, tight)
             else:
-                if self.tight(depth):
+                if tight:
                     item = min(p.items, key=_particle_min)
                 else:
                     item = self.draw(st.sampled_from(p.items))
-                out += self.names(item, depth)
+                out += self.names(item, tight)
         return out
 
-    def element(self, name: str, depth: int) -> TeiElement:
-        """A random valid ``name`` element with its subtree."""
-        self.state.budget -= 1
+    def element(self, name: str, budget: int, depth: int = 0) -> TeiElement:
+        """A random valid ``name`` element with a subtree of about ``budget`` elements."""
         cls = REGISTRY[name]
         content = CONTENT[name]
+        tight = self.tight(budget, depth)
         children: list[Any] = []
         if content.kind == "text":
             if self.draw(st.booleans()):
                 children.append(self.draw(texts))
         elif content.kind in ("mixed", "elements"):
             assert content.particle is not None
-            kids = [self.element(n, depth + 1) for n in self.names(content.particle, depth)]
-            children = self.interleave(kids, text=content.kind == "mixed", depth=depth)
+            names = self.names(content.particle, tight)
+            share = (budget - 1) // max(len(names), 1)
+            kids = [self.element(n, share, depth + 1) for n in names]
+            children = self.interleave(kids, text=content.kind == "mixed" and not tight)
         return cls(*children, **self.attributes(cls))
 
-    def interleave(self, kids: list[Any], *, text: bool, depth: int) -> list[Any]:
+    def interleave(self, kids: list[Any], *, text: bool) -> list[Any]:
         """Children with (in mixed content) text and (now and then) comments or PIs in the
         gaps; never two strings in a row, which XML could not tell apart."""
         out: list[Any] = []
         # One draw per gap; its first option (nothing) is where shrinking heads.
-        fillers = _TEXT_GAPS if text and not self.tight(depth) else _ELEMENT_GAPS
+        fillers = _TEXT_GAPS if text else _ELEMENT_GAPS
         for i in range(len(kids) + 1):
             for part in self.draw(fillers):
                 out.append(self.draw(texts if part == "text" else misc_nodes))
@@ -341,7 +347,7 @@ class _Builder:
         fields = cls.attribute_fields
         chosen = {f for f, x in fields.items() if (cls.tei_name, x) in REQUIRED_ATTRIBUTES}
         if fields:
-            chosen.update(self.draw(st.lists(st.sampled_from(sorted(fields)), max_size=3)))
+            chosen.update(self.draw(st.lists(st.sampled_from(sorted(fields)), max_size=4)))
         return {f: self.value(cls.tei_name, fields[f]) for f in sorted(chosen)}
 
     def value(self, element: str, xml_name: str) -> str:
@@ -363,10 +369,12 @@ class _Builder:
 @st.composite
 def documents(draw: Any, max_elements: int = MAX_ELEMENTS) -> Document:
     """A random :class:`~tei_kirov.models.Document` valid against the profile schema."""
-    state = _State(budget=max_elements, values=VALUES)
-    builder = _Builder(draw, state)
-    root = builder.element(ROOT, 0)
-    return Document(root)
+    root = _Builder(draw, _State(values=VALUES)).element(ROOT, max_elements)
+    # Around the root: the default <?xml-model?> prolog, now and then more comments and PIs.
+    doc = Document(root)
+    doc.prolog += draw(st.lists(misc_nodes, max_size=1))
+    doc.epilog = draw(st.lists(misc_nodes, max_size=1))
+    return doc
 
 
 def elements(name: str, max_elements: int = 12) -> st.SearchStrategy[TeiElement]:
@@ -374,7 +382,6 @@ def elements(name: str, max_elements: int = 12) -> st.SearchStrategy[TeiElement]
 
     @st.composite
     def build(draw: Any) -> TeiElement:
-        state = _State(budget=max_elements, values=VALUES)
-        return _Builder(draw, state).element(name, 0)
+        return _Builder(draw, _State(values=VALUES)).element(name, max_elements)
 
     return build()
