@@ -561,8 +561,10 @@ class _Renderer:
         self.in_link -= 1
         tail = "".join(self.deferred)
         self.deferred = saved
+        # hovering a spelling shows the standard name it stands for
+        tip = entity.name if entity.name != mention.text else None
         return (f'<a{_attrs(id=mention.html_id, class_=cls, href="#" + entity.html_id)}'
-                f'{self._lang(el)}>{inner}</a>{tail}')
+                f'{_attrs(title=tip)}{self._lang(el)}>{inner}</a>{tail}')
 
     def _choice(self, el: Any) -> str:
         shown = choose(el, diplomatic=False)

@@ -192,3 +192,29 @@ def test_language_comes_from_the_document(lang):
       </publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
       <text><body><p>Text</p></body></text></TEI>""")
     assert _tree(doc).get("lang") == lang
+
+
+def test_names_show_their_standard_form_on_hover(letter):
+    tree = _tree(letter)
+    bel = tree.xpath("//a[@id and .='Bel']")[0]
+    assert bel.get("title") == "Alexander Bell"
+    odessa = tree.xpath("//main//a[.='Odessa']")[0]
+    assert odessa.get("title") is None  # the spelling is the standard name
+
+
+def test_hostile_text_is_escaped_and_links_are_safe():
+    from tei_kirov import parse
+
+    doc = parse("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+      <titleStmt><title>&lt;script&gt;alert(1)&lt;/script&gt;</title></titleStmt>
+      <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>
+      </fileDesc></teiHeader><text><body><p>&lt;img src=x onerror=alert(1)&gt;
+      <ref target="javascript:alert(1)">click</ref> <ref target="https://example.org/">ok</ref>
+      <persName ref="#x&quot; onmouseover=&quot;alert(1)">Q</persName></p></body></text></TEI>""")
+    page = to_html(doc)
+    tree = lxml_html.document_fromstring(page)
+    assert not tree.xpath("//script | //img | //@onerror | //@onmouseover")
+    hrefs = tree.xpath("//a/@href")
+    assert not any(h.lower().startswith("javascript") for h in hrefs)
+    assert "https://example.org/" in hrefs
+    assert "<script>alert(1)</script>" in tree.xpath("string(//title)")
