@@ -69,20 +69,27 @@ def date_rows(plan: Plan) -> list[list[str]]:
     return rows
 
 
-def to_csv(doc: Any) -> dict[str, str]:
-    """The four index tables of ``doc`` as CSV text, by file name."""
+def to_csv(doc: Any, folder: str | os.PathLike[str] | None = None, *,
+           force: bool = False) -> dict[str, str]:
+    """The four index tables of ``doc`` as CSV text, by file name; with ``folder`` they
+    are also written there (see :func:`write_csv`)."""
     plan = build_plan(doc)
     out = {name: _csv(ENTITY_COLUMNS, entity_rows(plan, kind)) for name, kind in _KINDS.items()}
     out["dates.csv"] = _csv(DATE_COLUMNS, date_rows(plan))
-    return {name: out[name] for name in TABLES}
+    tables = {name: out[name] for name in TABLES}
+    if folder is not None:
+        _write_tables(tables, Path(os.fspath(folder)), force)
+    return tables
 
 
 def write_csv(doc: Any, folder: str | os.PathLike[str], *, force: bool = False) -> Path:
     """Write the tables of ``doc`` into a new ``folder``, atomically (the folder appears
     complete or not at all); an existing folder is replaced only with ``force``."""
-    target = Path(os.fspath(folder))
+    return _write_tables(to_csv(doc), Path(os.fspath(folder)), force)
+
+
+def _write_tables(tables: dict[str, str], target: Path, force: bool) -> Path:
     check_target(target, force)
-    tables = to_csv(doc)
     with staging_dir(target) as staged:
         for name, text in tables.items():
             (staged / name).write_bytes(text.encode("utf-8"))

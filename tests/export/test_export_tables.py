@@ -81,3 +81,8 @@ def test_write_csv_folder(letter, tmp_path):
 
 def test_deterministic(edition):
     assert to_csv(edition) == to_csv(edition)
+
+
+def test_to_csv_can_write_the_folder_too(letter, tmp_path):
+    tables = to_csv(letter, tmp_path / "t")
+    assert (tmp_path / "t" / "dates.csv").read_bytes() == tables["dates.csv"].encode()
