@@ -123,6 +123,9 @@ class _Renderer:
         doc_title = title or meta.title or "Untitled TEI document"
         head_block = self._title_block(doc_title)
         body_parts = [self._text(t) for t in _text_nodes(plan)]
+        notes, index = self._notes(), self._index()
+        back = [(i, label) for i, label, html in (("notes", "Notes", notes),
+                                                   ("index", "Index", index)) if html]
         parts = [
             "<!DOCTYPE html>",
             f'<html lang="{_q(plan.language)}">',
@@ -139,12 +142,12 @@ class _Renderer:
             "<body>",
             '<div class="page">',
             head_block,
-            self._toc(),
+            self._toc(back),
             "<main>",
             *body_parts,
             "</main>",
-            self._notes(),
-            self._index(),
+            notes,
+            index,
             self._colophon(),
             "</div>",
             "</body>",
@@ -207,28 +210,28 @@ class _Renderer:
         return "\n".join(parts)
 
     # -- table of contents ---------------------------------------------------------------
-    def _toc(self) -> str:
-        items = self._toc_items(self.plan.sections)
-        if not items:
+    def _toc(self, back: list[tuple[str, str]]) -> str:
+        """Contents: the titled divisions (untitled ones lift their titled subdivisions
+        up a level), then the back matter (notes, index) when there is any."""
+        entries = self._toc_entries(self.plan.sections)
+        if not entries:
             return ""
-        return ('<nav class="toc" aria-label="Contents">\n<h2>Contents</h2>\n'
-                + items + "\n</nav>")
+        entries += [f'<li class="toc-back"><a href="#{html_id}">{label}</a></li>'
+                    for html_id, label in back]
+        return ('<nav class="toc" aria-label="Contents">\n<h2>Contents</h2>\n<ol>'
+                + "".join(entries) + "</ol>\n</nav>")
 
-    def _toc_items(self, sections: list[Section]) -> str:
-        lines: list[str] = []
+    def _toc_entries(self, sections: list[Section]) -> list[str]:
+        entries: list[str] = []
         for section in sections:
-            sub = self._toc_items(section.children)
+            sub = self._toc_entries(section.children)
             if not section.label:
-                if sub:
-                    lines.append(f"<li>{sub}</li>" if lines else sub)
+                entries.extend(sub)
                 continue
             link = f'<a href="#{section.html_id}">{_esc(_clip(section.label, 160))}</a>'
-            lines.append(f"<li>{link}{sub}</li>")
-        if not lines:
-            return ""
-        if len(lines) == 1 and lines[0].startswith("<ol>"):
-            return lines[0]
-        return "<ol>" + "".join(lines) + "</ol>"
+            nested = "<ol>" + "".join(sub) + "</ol>" if sub else ""
+            entries.append(f"<li>{link}{nested}</li>")
+        return entries
 
     # -- text ---------------------------------------------------------------------------
     def _text(self, node: Any) -> str:

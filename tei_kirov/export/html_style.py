@@ -92,6 +92,8 @@ nav.toc h2, .backmatter h2 {
 nav.toc ol { list-style: none; margin: 0; padding: 0; }
 nav.toc ol ol { padding-left: 1.2rem; }
 nav.toc li { margin: 0.2rem 0; line-height: 1.35; }
+nav.toc li.toc-back { font-style: italic; }
+nav.toc li:not(.toc-back) + li.toc-back { margin-top: 0.6rem; }
 nav.toc a { text-decoration: none; color: var(--ink); }
 nav.toc a:hover, nav.toc a:focus { color: var(--accent); text-decoration: underline; }
 
