@@ -16,21 +16,23 @@ writing the text directly is several times faster (see benchmarks/RESULTS.md).
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 from typing import Any
 
 from lxml import etree
 
 from ..models import TEI_NS
 from ..models.base import PI, Comment, Container, Element, TeiElement
-from .writer import INDENT, _attributes, _first_known_ws, _layout_of
+from .writer import INDENT, _first_known_ws, _layout_of
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _XML_PREFIX = "{" + XML_NS + "}"
 _TEI_PREFIX = "{" + TEI_NS + "}"
 
-#: Characters XML 1.0 forbids (and lone surrogates): lxml refuses them, so must we.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: The C0 controls XML 1.0 forbids (lxml refuses them, so must we; so are lone surrogates,
+#: U+FFFE and U+FFFF, checked on the encoded bytes).
+_CONTROLS = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
+#: An attribute value that needs escaping.
+_ATTR_SPECIAL = re.compile('[&<>"\n\r\t]').search
 #: Names written without a second thought: NCNames of ASCII letters, digits, ``_.-``.
 _SIMPLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
 
@@ -74,7 +76,7 @@ def _attr(value: str) -> str:
 class _Scope:
     """The namespace bindings in force: prefix -> URI and the one prefix of each URI."""
 
-    __slots__ = ("by_prefix", "by_uri", "names", "attr_names")
+    __slots__ = ("by_prefix", "by_uri", "names", "attr_names", "classes")
 
     def __init__(self, by_prefix: dict[str | None, str]) -> None:
         self.by_prefix = by_prefix
@@ -86,6 +88,7 @@ class _Scope:
         self.by_uri = by_uri
         self.names: dict[str, str] = {}
         self.attr_names: dict[str, str] = {}
+        self.classes: dict[type, tuple[Any, ...]] = {}
 
     def element_name(self, tag: str) -> str:
         name = self.names.get(tag)
@@ -129,46 +132,25 @@ class _Scope:
         return name
 
 
-#: Per class: a getter of every attribute field's value (one C call), the XML names in the
-#: same order, and the all-``None`` tuple that means "no typed attribute is set".
-_PLANS: dict[type, tuple[Any, tuple[str, ...], tuple[None, ...]]] = {}
+#: Per class: a function of the instance ``__dict__`` that returns the set typed attributes
+#: (Clark name -> value) in field order, generated once per class so that each field costs
+#: one dictionary look-up and no Python-level loop (see benchmarks/).
+_PLANS: dict[type, Any] = {}
 
 
-def _plan(cls: type[TeiElement]) -> tuple[Any, tuple[str, ...], tuple[None, ...]]:
-    fields = tuple(cls.attribute_fields)
-    names = tuple(cls.attribute_fields[f] for f in fields)
-    if not fields:
-        getter: Any = lambda values: ()  # noqa: E731
-    elif len(fields) == 1:
-        one = fields[0]
-        getter = lambda values: (values[one],)  # noqa: E731
-    else:
-        getter = itemgetter(*fields)
-    plan = (getter, names, (None,) * len(fields))
+def _plan(cls: type[TeiElement]) -> Any:
+    lines = ["def typed_attributes(values):", "    found = {}"]
+    for field, clark in cls.attribute_fields.items():
+        if not field.isidentifier():
+            raise _Unsupported(field)
+        lines.append(f"    v = values[{field!r}]")
+        lines.append(f"    if v is not None: found[{clark!r}] = v")
+    lines.append("    return found")
+    namespace: dict[str, Any] = {}
+    exec("\n".join(lines), namespace)  # noqa: S102 - code built from field names only
+    plan = namespace["typed_attributes"]
     _PLANS[cls] = plan
     return plan
-
-
-def _tei_attributes(node: TeiElement, layout: Any) -> dict[str, str]:
-    """``writer._attributes`` for typed elements, without a Python step per unset field."""
-    cls = node.__class__
-    getter, names, nones = _PLANS.get(cls) or _plan(cls)
-    values = node.__dict__
-    found = getter(values)
-    if found == nones:
-        attrs: dict[str, str] = {}
-    else:
-        attrs = {x: v for x, v in zip(names, found, strict=True) if v is not None}
-    extra = values["extra_attrs"]
-    if extra:
-        attrs.update(extra)
-    if layout is not None:
-        order = layout.attr_order
-        if order and len(attrs) > 1:
-            ranked = {name: i for i, name in enumerate(order)}
-            attrs = dict(sorted(attrs.items(),
-                                key=lambda kv: ranked.get(kv[0], len(ranked))))
-    return attrs
 
 
 def root_bytes(root: Any) -> bytes | None:
@@ -176,13 +158,21 @@ def root_bytes(root: Any) -> bytes | None:
     give them), or ``None`` when only the lxml path can be trusted with this document."""
     out: list[str] = []
     try:
-        _element(root, None, 0, True, out)
+        layout = _layout_of(root)
+        nsmap = layout.nsmap if layout is not None else None
+        if nsmap is None:
+            nsmap = {None: TEI_NS}
+        _element(root, _Scope(dict(nsmap)), 0, True, out, _declarations(nsmap))
     except (_Unsupported, AttributeError, TypeError, KeyError, ValueError):
         return None
-    text = "".join(out)
-    if _FORBIDDEN.search(text):
+    try:
+        data = "".join(out).encode("utf-8")  # lone surrogates fail here
+    except UnicodeEncodeError:
         return None
-    return text.encode("utf-8")
+    if (len(data.translate(None, _CONTROLS)) != len(data)
+            or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):  # U+FFFE, U+FFFF
+        return None
+    return data
 
 
 def _declarations(nsmap: dict[str | None, str]) -> str:
@@ -195,43 +185,83 @@ def _declarations(nsmap: dict[str | None, str]) -> str:
     return "".join(parts)
 
 
-def _element(node: Any, scope: _Scope | None, depth: int, pretty: bool,
-             out: list[str]) -> None:
-    """Append the markup of one element (and everything in it) to ``out``."""
-    if not isinstance(node, Container):
-        raise _Unsupported(type(node).__name__)
-    layout = _layout_of(node)
-    nsmap = layout.nsmap if layout is not None else None
-    if scope is None:
-        if nsmap is None:
-            nsmap = {None: TEI_NS}
-        scope = _Scope(dict(nsmap))
-        declared = _declarations(nsmap)
-    elif nsmap:
-        scope = _Scope({**scope.by_prefix, **nsmap})
-        declared = _declarations(nsmap)
+def _class_info(scope: _Scope, cls: type) -> tuple[Any, ...]:
+    """Per scope and class: (name, typed-attribute function, mixed?, typed?)."""
+    if issubclass(cls, TeiElement):
+        typed_attributes = _PLANS.get(cls) or _plan(cls)
+        info: tuple[Any, ...] = (scope.element_name(_TEI_PREFIX + cls.tei_name),
+                                 typed_attributes, cls.mixed, True)
+    elif issubclass(cls, Element):
+        info = (None, None, True, False)
     else:
+        raise _Unsupported(cls.__name__)
+    scope.classes[cls] = info
+    return info
+
+
+def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
+             declared: str | None = None) -> None:
+    """Append the markup of one element (and everything in it) to ``out``. ``declared``:
+    the namespace declarations of the root, already in ``scope``."""
+    cls = node.__class__
+    info = scope.classes.get(cls) or _class_info(scope, cls)
+    private = node.__pydantic_private__
+    layout = private.get("_layout") if private else None
+    if declared is None:
         declared = ""
-    if isinstance(node, TeiElement):
-        tag = _TEI_PREFIX + node.tei_name
-        attrs = _tei_attributes(node, layout)
-    elif isinstance(node, Element):
-        tag = node.tag
-        attrs = _attributes(node, layout)
+        if layout is not None and layout.nsmap:
+            nsmap = layout.nsmap
+            scope = _Scope({**scope.by_prefix, **nsmap})
+            declared = _declarations(nsmap)
+            info = _class_info(scope, cls)
+    name, typed_attributes, mixed, typed = info
+    values = node.__dict__
+    if typed:
+        attrs = typed_attributes(values)
+        extra = values["extra_attrs"]
+        if extra:
+            attrs.update(extra)
     else:
-        raise _Unsupported(type(node).__name__)
-    name = scope.element_name(tag)
+        name = scope.element_name(values["tag"])
+        attrs = values["attrs"]
     start = "<" + name + declared
     if attrs:
-        attribute_name = scope.attribute_name
-        start += "".join([f' {attribute_name(k)}="{_attr(v)}"' for k, v in attrs.items()])
+        if layout is not None and layout.attr_order and len(attrs) > 1:
+            # The file's order first, then any attribute it did not have (as sorting by
+            # rank in writer._attributes does).
+            order = layout.attr_order
+            keys = [k for k in order if k in attrs]
+            if len(keys) < len(attrs):
+                keys += [k for k in attrs if k not in order]
+        else:
+            keys = attrs
+        known = scope.attr_names
+        start += "".join([
+            f' {known[k] if k in known else scope.attribute_name(k)}="'
+            f'{_attr(v) if _ATTR_SPECIAL(v := attrs[k]) else v}"' for k in keys])
+    content = values["content"]
+    if mixed:
+        if not content:
+            out.append(start + "/>")
+            return
+        out.append(start + ">")
+        append = out.append
+        for item in content:
+            if item.__class__ is str:
+                if "&" in item or "<" in item or ">" in item or "\r" in item:
+                    item = _text(item)
+                append(item)
+            elif isinstance(item, Container):
+                _element(item, scope, depth + 1, False, out)
+            elif isinstance(item, str):
+                append(_text(item))
+            else:
+                _child(item, scope, depth, False, out)
+        append("</" + name + ">")
+        return
     out.append(start)
     slot = len(out) - 1
-    if node.mixed or isinstance(node, Element):
-        opened = _mixed(node.content, scope, depth, out)
-    else:
-        opened = _element_only(node, layout, scope, depth, pretty, out)
-    if opened:
+    if _element_only(content, layout, scope, depth, pretty, out):
         out[slot] = start + ">"
         out.append("</" + name + ">")
     else:
@@ -252,25 +282,16 @@ def _child(item: Any, scope: _Scope, depth: int, pretty: bool, out: list[str]) -
         raise _Unsupported(type(item).__name__)
 
 
-def _mixed(content: list[Any], scope: _Scope, depth: int, out: list[str]) -> bool:
-    """Mixed content: text verbatim (escaped), children in order. Returns whether the
-    element has any content (text, even empty, or a child)."""
+def _element_only(content: list[Any], layout: Any, scope: _Scope, depth: int, pretty: bool,
+                  out: list[str]) -> bool:
+    """Element-only content, with the layout rules of ``writer._fill_element_only``. Returns
+    whether the element has any content (text, even empty, or a child)."""
+    from_file = layout is not None and layout.end is not None
+    has_text = False
     for item in content:
         if isinstance(item, str):
-            out.append(_text(item))
-        elif isinstance(item, Container):
-            _element(item, scope, depth + 1, False, out)
-        else:
-            _child(item, scope, depth, False, out)
-    return bool(content)
-
-
-def _element_only(node: Any, layout: Any, scope: _Scope, depth: int, pretty: bool,
-                  out: list[str]) -> bool:
-    """Element-only content, with the layout rules of ``writer._fill_element_only``."""
-    content = node.content
-    from_file = layout is not None and layout.end is not None
-    has_text = any(isinstance(item, str) for item in content)
+            has_text = True
+            break
     indent_here = pretty and not has_text and not from_file
     child_pretty = pretty and not has_text
     child_indent = "\n" + INDENT * (depth + 1)
