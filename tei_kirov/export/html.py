@@ -364,7 +364,18 @@ class _Renderer:
         return self._blocks(el, depth)
 
     def _list(self, el: Any, depth: int) -> str:
-        items = [i for i in elements(el) if local(i) in ("item", "label", "head")]
+        # milestones and notes between items go into the item that follows them
+        items: list[Any] = []
+        pending: list[Any] = []
+        for kid in elements(el):
+            if local(kid) in ("item", "label", "head"):
+                items.append((kid, pending))
+                pending = []
+            elif not local(kid).startswith("#") and local(kid) not in NON_TEXT:
+                pending.append(kid)
+        carried = {id(i): extra for i, extra in items}
+        trailing = {id(items[-1][0]): pending} if items else {}
+        items = [i for i, _ in items]
         numbered = (attr(el, "rend") or "").find("number") >= 0 or attr(el, "type") in (
             "ordered", "numbered") or any(attr(i, "n") for i in items if local(i) == "item")
         tag = "ol" if numbered else "ul"
@@ -380,13 +391,16 @@ class _Renderer:
                 continue
             n = None if labelled else attr(item, "n")
             label = _leading_label(item)
+            extra = "".join(self._node(k) for k in carried[id(item)])
             prefix = ""
             if label is not None:
                 prefix = f'<span class="itemlabel">{self._inline(label)}</span>'
                 item = item.model_copy(update={"content": content(item)[
                     next(i for i, c in enumerate(content(item)) if c is label) + 1:]})
             body = self._mixed(item, depth) if self._holds_blocks(item) else self._inline(item)
-            lines.append(f"<li{_attrs(data_n=n)}{self._lang(item)}>{prefix}{body.strip()}</li>")
+            after = "".join(self._node(k) for k in trailing.get(id(item), []))
+            lines.append(f"<li{_attrs(data_n=n)}{self._lang(item)}>"
+                         f"{prefix}{extra}{body.strip()}{after}</li>")
         head_html = "".join(f'<p class="listhead">{h}</p>' for h in heads)
         cls = "list labelled" if labelled else "list"
         return f'{head_html}<{tag} class="{cls}">\n' + "\n".join(lines) + f"\n</{tag}>"

@@ -220,3 +220,18 @@ def test_hostile_text_is_escaped_and_links_are_safe():
     assert not any(h.lower().startswith("javascript") for h in hrefs)
     assert "https://example.org/" in hrefs
     assert "<script>alert(1)</script>" in tree.xpath("string(//title)")
+
+
+def test_page_breaks_and_notes_between_list_items_are_kept():
+    from tei_kirov import parse
+
+    doc = parse("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+      <titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+      <sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>
+      <list><item>one</item><pb n="2"/><item>two</item><note>between</note></list>
+      </body></text></TEI>""")
+    tree = _tree(doc)
+    items = tree.xpath("//ol/li | //ul/li")
+    assert items[1].xpath(".//span[@data-n='2']")
+    assert items[1].xpath(".//sup[@class='noteref']/a[@href='#fn-1']")
+    assert tree.xpath("//li[@id='fn-1']//a[@href='#fnref-1']")
