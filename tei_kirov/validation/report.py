@@ -55,14 +55,15 @@ class Issue(BaseModel):
         return (self.file, self.line or 0, self.column or 0, self.code, self.message)
 
     def format(self) -> str:
-        """Compiler-style one-line form: ``file:line:col: severity CODE: message``."""
+        """Compiler-style one-line form: ``file:line:col: severity CODE: message``, then
+        ``[hint: ...]`` unless the message already suggests a correction."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         text = f"{where}: {self.severity} {self.code}: {self.message}"
-        if self.hint:
+        if self.hint and "did you mean" not in self.message:  # a suggestion is hint enough
             text += f" [hint: {self.hint}]"
         return text
 
