@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
+from pydantic import BaseModel
 
 from ..errors import TeiReadError
 from ..models import REGISTRY, TEI_NS, Document
@@ -25,7 +26,12 @@ _TEI_PREFIX = "{" + TEI_NS + "}"
 _COMMENT = etree.Comment
 _PI = etree.ProcessingInstruction
 _new = object.__new__
-_set = object.__setattr__
+# The slot setters of pydantic's BaseModel, called directly: object.__setattr__ would look
+# each name up along the class's MRO first (a third of the cost of making a node).
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 #: Per class: the field values of an element with no attributes and no content.
 _DEFAULTS: dict[type[TeiElement], dict[str, Any]] = {}
@@ -333,10 +339,10 @@ def _read_element(
     values["content"] = content
     # Node._fast, inlined: this runs once per element.
     node = _new(cls)
-    _set(node, "__dict__", values)
-    _set(node, "__pydantic_fields_set__", set())
-    _set(node, "__pydantic_extra__", None)
-    _set(node, "__pydantic_private__", {"_layout": layout})
+    _set_dict(node, values)
+    _set_fields_set(node, set())
+    _set_extra(node, None)
+    _set_private(node, {"_layout": layout})
     return node
 
 
