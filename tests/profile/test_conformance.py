@@ -55,8 +55,7 @@ def _difference(a: Any, b: Any, path: str = "") -> str | None:
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                           HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(doc=documents())
 def test_random_documents_are_tei_and_round_trip(
