@@ -69,6 +69,10 @@ def _short(name: str) -> str:
     return name
 
 
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+
+
 def _expected_list(raw: str) -> list[str]:
     return [_short(x.strip()) for x in raw.split(",") if x.strip()]
 
@@ -138,6 +142,8 @@ class Explainer:
         attribute: str | None = None
         if kind in ("elem", "interleave"):
             shown = name or here
+            if element is not None and _local(shown) == etree.QName(element).localname:
+                shown = here  # as written: prefix:local outside TEI, never Clark notation
             text = f'element "{shown}" is not allowed ' + (f"in <{where}>" if where else "here")
             expected = _expected_list(groups["exp"]) if "exp" in groups else []
             allowed = grammar.allowed(where) if grammar and where else None

@@ -132,3 +132,22 @@ def test_real_process_has_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "TK002" in result.stdout and "Traceback" not in result.stderr
     assert "root:" not in result.stdout
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    import io
+
+    from tei_kirov.validation.batch import Progress
+    from tei_kirov.validation.report import Report
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty, pipe = Tty(), io.StringIO()
+    for stream in (tty, pipe):
+        bar = Progress(2, stream)
+        bar.tick(Report(file="a.xml"))
+        bar.tick(Report(file="b.xml"))
+        bar.close()
+    assert "2/2" in tty.getvalue() and pipe.getvalue() == ""
