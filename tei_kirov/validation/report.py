@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
              "'..' escape or URL), and has no xi:fallback",
     "TK303": "an xi:include includes itself, directly or through other files",
     "TK304": "an xi:include uses a feature that is not supported (xpointer scheme, parse mode)",
+    "TK305": "too many inclusions in one document (a guard against XInclude bombs)",
 }
 
 

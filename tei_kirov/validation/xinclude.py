@@ -25,6 +25,9 @@ XI_NS = "http://www.w3.org/2001/XInclude"
 INCLUDE = f"{{{XI_NS}}}include"
 FALLBACK = f"{{{XI_NS}}}fallback"
 MAX_DEPTH = 32
+#: At most this many inclusions are resolved for one document (a guard against XInclude
+#: bombs: a few small files including each other many times over).
+MAX_INCLUDES = 2000
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
@@ -40,11 +43,13 @@ def _within(path: str, roots: Sequence[str]) -> bool:
 
 
 class _Unavailable(Exception):
-    def __init__(self, code: str, reason: str, issue: Issue | None = None) -> None:
+    def __init__(self, code: str, reason: str, issue: Issue | None = None,
+                 silent: bool = False) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
         self.issue = issue
+        self.silent = silent
 
 
 @dataclass
@@ -52,6 +57,7 @@ class _Resolver:
     locator: Locator
     roots: list[str]
     issues: list[Issue] = field(default_factory=list)
+    count: int = 0
 
     def expand(self, element: etree._Element, real: str | None, shown: str,
                stack: tuple[str, ...]) -> None:
@@ -69,6 +75,9 @@ class _Resolver:
         try:
             replacement = self.fetch(inc, real, shown, stack)
         except _Unavailable as why:
+            if why.silent:  # past the inclusion budget: already reported once
+                _splice(inc, None, [])
+                return
             if why.issue is not None:
                 self.issues.append(why.issue)
             fallback = next((c for c in inc if c.tag == FALLBACK), None)
@@ -100,6 +109,10 @@ class _Resolver:
         """What the include stands for: an element, or text for ``parse="text"``."""
         href = inc.get("href", "")
         mode = inc.get("parse", "xml")
+        self.count += 1
+        if self.count > MAX_INCLUDES:
+            raise _Unavailable("TK305", f"more than {MAX_INCLUDES} inclusions in one document; "
+                               "the rest are not read", silent=self.count > MAX_INCLUDES + 1)
         pointer = inc.get("xpointer")
         if mode not in ("xml", "text"):
             raise _Unavailable("TK304", f'parse="{mode}" is not supported')

@@ -115,3 +115,15 @@ def test_reading_a_model_keeps_xinclude(tmp_path: Path) -> None:
     main = make(tmp_path, '    <xi:include href="part.xml"/>')
     doc = reader.read(str(main))
     assert b"xi:include" in writer.to_bytes(doc)
+
+
+def test_xinclude_bomb_is_stopped(tmp_path: Path) -> None:
+    ten = "".join(f'<xi:include href="l{{n}}.xml"/>' for _ in range(10))
+    for level in range(1, 6):
+        inner = ten.replace("{n}", str(level + 1)) if level < 5 else "<p>x</p>"
+        (tmp_path / f"l{level}.xml").write_text(
+            '<listPerson xmlns="http://www.tei-c.org/ns/1.0" '
+            f'xmlns:xi="http://www.w3.org/2001/XInclude">{inner}</listPerson>')
+    main = make(tmp_path, '    <xi:include href="l1.xml"/>')
+    codes = [i.code for i in validate(str(main), schemas=[], rules=False).issues]
+    assert codes == ["TK305"]
