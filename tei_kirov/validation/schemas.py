@@ -121,9 +121,6 @@ class RngSchema(Schema):
                                                        f"{{{RNG_NS}}}externalRef"))
         self.compiled: list[tuple[frozenset[str] | None, etree.RelaxNG]] = []
         self.explaining: list[tuple[frozenset[str] | None, etree.RelaxNG]] = []
-        self.defines: dict[str, list[etree._Element]] = {}
-        for d in root.iter(f"{{{RNG_NS}}}define"):
-            self.defines.setdefault(d.get("name", ""), []).append(d)
         self.explainer = Explainer(path, lambda: Grammar.from_rng(doc))
 
     def _compile(self, names: frozenset[str] | None, stubs: bool = False) -> etree.RelaxNG:
