@@ -24,6 +24,18 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
+def _as_utf8(data: bytes, root: etree._Element) -> bytes:
+    """The source as UTF-8 without a byte order mark, so that offsets count characters the
+    way an editor shows them (UTF-16 or Latin-1 files are re-encoded)."""
+    encoding = (root.getroottree().docinfo.encoding or "UTF-8").lower()
+    if encoding.replace("-", "") in ("utf8", "ascii", "usascii"):
+        return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        return data.decode(encoding).lstrip("\ufeff").encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data
+
+
 def _elements(root: etree._Element) -> list[etree._Element]:
     return [e for e in root.iter() if isinstance(e.tag, str)]
 
@@ -33,7 +45,7 @@ class SourceMap:
 
     def __init__(self, file: str, data: bytes, root: etree._Element) -> None:
         self.file = file
-        self.data = data
+        self.data = _as_utf8(data, root)
         self.root = root
         self._elements: list[etree._Element] | None = None
         self._offsets: list[int] | None = None

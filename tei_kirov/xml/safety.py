@@ -117,6 +117,8 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("Couldn't find end of Start Tag", "a start tag is not closed with '>'"),
     ("Input is not proper UTF-8", "the file is not UTF-8; re-save it as UTF-8 or declare its "
      "encoding in the XML declaration"),
+    ("Invalid bytes in character encoding", "the file is not in the encoding it declares "
+     "(UTF-8 unless the XML declaration says otherwise); re-save it as UTF-8"),
     ("Char 0x", "the file contains a character that XML forbids"),
 )
 

@@ -85,3 +85,21 @@ def test_nothing_is_written(tmp_path: Path) -> None:
     before = sorted(os.listdir(tmp_path))
     validate(str(doc), schemas=[])
     assert sorted(os.listdir(tmp_path)) == before
+
+
+def test_wrong_encoding_has_a_hint() -> None:
+    issue = issue_of(b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p>caf\xe9</p></TEI>')
+    assert issue.code == "TK001" and issue.line == 2
+    assert issue.hint and "encoding" in issue.hint
+
+
+@pytest.mark.parametrize("data", [
+    b'\xef\xbb\xbf<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <body><persNme/></body></TEI>',
+    '<?xml version="1.0" encoding="UTF-16"?><TEI xmlns="http://www.tei-c.org/ns/1.0">\n'
+    "  <body><persNme/></body></TEI>".encode("utf-16"),
+])
+def test_columns_count_characters_in_any_encoding(data: bytes) -> None:
+    from .conftest import FIXTURES
+
+    report = validate(data, schemas=[str(FIXTURES / "mini.rng")], rules=False)
+    assert [(i.line, i.column) for i in report.issues] == [(2, 9)]
