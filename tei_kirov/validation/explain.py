@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^Invalid attribute (?P<name>\S+) for element (?P<owner>\S+)"),
      "TK102", "attr"),
     (re.compile(r"^Expecting an element ?(?P<exp>\S*), got nothing"), "TK103", "missing"),
-    (re.compile(r"^Element (?P<owner>\S+) has extra content: text"), "TK106", "text"),
+    (re.compile(r"^Did not expect text in element (?P<owner>\S+) content"), "TK106", "text"),
     (re.compile(r"^(?:Type|Datatype) (?P<exp>\S+) doesn't allow value '(?P<value>.*)'"),
      "TK105", "value"),
     (re.compile(r"^Error validating datatype (?P<exp>\S+)"), "TK105", "value"),
@@ -49,9 +49,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^Element '(?P<owner>[^']+)': The attribute '(?P<name>[^']+)' is required "
                 r"but missing"), "TK104", "required"),
     (re.compile(r"^Element '(?P<owner>[^']+)'(?:, attribute '(?P<name>[^']+)')?: "
-                r"(?:\[[^\]]*\] )?'(?P<value>.*)' is not a valid value"), "TK105", "value"),
+                r"(?:\[[^\]]*\] )?'(?P<value>[^']*)' is not a valid value of the "
+                r"(?:atomic type '(?P<exp>[^']+)'|[^.]*)"), "TK105", "value"),
     (re.compile(r"^Element '(?P<owner>[^']+)'(?:, attribute '(?P<name>[^']+)')?: "
-                r"\[[^\]]*\] The value '(?P<value>.*)'"), "TK105", "value"),
+                r"\[[^\]]*\] The value '(?P<value>[^']*)'(?: is not an element of the set "
+                r"\{(?P<set>[^}]*)\})?"), "TK105", "value"),
     (re.compile(r"^Element '(?P<owner>[^']+)': Character content other than whitespace is not "
                 r"allowed"), "TK106", "text"),
     (re.compile(r"^Element '(?P<owner>[^']+)': Element content is not allowed"), "TK106", "text"),
@@ -211,14 +213,16 @@ class Explainer:
             value = groups.get("value")
             target = f'@{name} of <{here}>' if name else f"<{here}>"
             text = f"{target} has an invalid value" + (f' "{value}"' if value else "")
-            if "exp" in groups:
-                text += f"; expected a {groups['exp']}"
+            if "set" in groups:
+                text += f"; expected one of {groups['set'].replace(chr(39), '')}"
+            elif "exp" in groups:
+                text += f"; expected a {groups['exp'].removeprefix('xs:')}"
             return self._make(code, element, attribute, text, "correct the value", locator,
                               line), False
         if kind == "text":
             text = f"<{here}> may not contain text here"
             return self._make(code, element, None, text, "wrap the text in an element that "
-                              "allows it, or remove it", locator, line), False
+                              "allows it, or remove it", locator, line, at_text=True), False
         if kind == "root":
             text = f'<{name}> cannot be the root element of a document for this schema'
             return self._make(code, element, None, text, "a TEI document starts with <TEI "
@@ -229,8 +233,9 @@ class Explainer:
                           None, locator, line), True
 
     def _make(self, code: str, element: etree._Element | None, attribute: str | None,
-              message: str, hint: str | None, locator: Locator, line: int) -> Issue:
-        file, at_line, column = locator.locate(element, attribute)
+              message: str, hint: str | None, locator: Locator, line: int,
+              at_text: bool = False) -> Issue:
+        file, at_line, column = locator.locate(element, attribute, text=at_text)
         if at_line is None:
             at_line = line or None
         return Issue(file=file, line=at_line, column=column, severity="error", code=code,

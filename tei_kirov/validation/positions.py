@@ -18,7 +18,13 @@ _TOKENS = re.compile(
     rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>|<([^\s/>!?]+)",
     re.DOTALL,
 )
+_ALL_TAGS = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
+    rb"|</[^\s>]+\s*>|<([^\s/>!?]+)",
+    re.DOTALL,
+)
 _ATTR_END = re.compile(rb"\"[^\"]*\"|'[^']*'|(/?>)")
+_NON_SPACE = re.compile(rb"[^ \t\r\n]")
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -51,6 +57,7 @@ class SourceMap:
         self._offsets: list[int] | None = None
         self._index: dict[etree._Element, int] | None = None
         self._line_starts: list[int] | None = None
+        self._ends: list[int] | None = None
 
     def freeze(self) -> None:
         """Record the document order of the elements now, before the tree is changed (by
@@ -64,6 +71,47 @@ class SourceMap:
         offsets = [m.start() for m in _TOKENS.finditer(self.data) if m.group(1) is not None]
         self._offsets = offsets if len(offsets) == len(self._elements) else []
         self._index = {e: i for i, e in enumerate(self._elements)}
+
+    def _tag_end(self, start: int) -> int:
+        for token in _ATTR_END.finditer(self.data, start):
+            if token.group(1):
+                return token.end()
+        return len(self.data)
+
+    def _scan_ends(self) -> list[int]:
+        """For each element, the offset just after its end tag (or after ``/>``)."""
+        if self._ends is None:
+            self.tag_offset(self.root)  # make sure the start tags are scanned
+            ends: list[int] = []
+            stack: list[int] = []
+            for m in _ALL_TAGS.finditer(self.data):
+                text = m.group(0)
+                if m.group(1) is not None:
+                    end = self._tag_end(m.end())
+                    ends.append(end)
+                    if self.data[end - 2:end] != b"/>":
+                        stack.append(len(ends) - 1)
+                elif text.startswith(b"</") and stack:
+                    ends[stack.pop()] = m.end()
+            self._ends = ends if self._offsets and len(ends) == len(self._offsets) else []
+        return self._ends
+
+    def text_offset(self, element: etree._Element) -> int | None:
+        """Offset of the first non-blank character of text directly inside ``element``."""
+        start = self.tag_offset(element)
+        if start is None:
+            return None
+        ends = self._scan_ends()
+        assert self._index is not None
+        if (element.text or "").strip():
+            m = _NON_SPACE.search(self.data, self._tag_end(start))
+            return m.start() if m else None
+        for child in element:
+            i = self._index.get(child)
+            if (child.tail or "").strip() and i is not None and ends:
+                m = _NON_SPACE.search(self.data, ends[i])
+                return m.start() if m else None
+        return None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a byte offset; columns count characters."""
@@ -101,12 +149,7 @@ class SourceMap:
         start = self.tag_offset(element)
         if start is None:
             return None
-        end = start
-        for token in _ATTR_END.finditer(self.data, start):
-            if token.group(1):
-                end = token.end()
-                break
-        tag = self.data[start:end]
+        tag = self.data[start:self._tag_end(start)]
         local = name.split(":")[-1].encode()
         pattern = re.compile(rb"[\s](?:[\w.\-]+:)?" + re.escape(local) + rb"\s*=")
         qualified = re.compile(rb"[\s]" + re.escape(name.encode()) + rb"\s*=")
@@ -128,9 +171,11 @@ class Locator:
         return None
 
     def locate(
-        self, element: etree._Element | None, attribute: str | None = None
+        self, element: etree._Element | None, attribute: str | None = None,
+        text: bool = False,
     ) -> tuple[str, int | None, int | None]:
-        """(file, line, column) of an element, or of one of its attributes."""
+        """(file, line, column) of an element, of one of its attributes, or (``text``) of
+        the first text directly inside it."""
         if element is None:
             return self.main.file, None, None
         source = self.source_of(element)
@@ -139,6 +184,8 @@ class Locator:
         offset = None
         if attribute is not None:
             offset = source.attribute_offset(element, attribute)
+        elif text:
+            offset = source.text_offset(element)
         if offset is None:
             offset = source.tag_offset(element)
         if offset is None:

@@ -122,3 +122,11 @@ def test_profile_is_the_default(clean: str) -> None:
     report = validate(clean, rules=False)
     assert not report.ok and report.issues[0].code == "TK101"
     assert "teiHeader" in report.issues[0].message
+
+
+@pytest.mark.parametrize("schema", [XSD, RNG])
+def test_stray_text_is_located_at_the_text(clean: str, schema: str) -> None:
+    text = seed(clean, "</p>\n    <listPerson>", "</p>\n    stray words\n    <listPerson>")
+    (issue,) = check(text, schema).issues
+    assert issue.code == "TK106" and issue.message == "<body> may not contain text here"
+    assert (issue.line, issue.column) == position(text, "stray words")
