@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Union
 
 from . import rules as rules_mod
 from . import xinclude
@@ -13,7 +14,10 @@ from .report import Issue, Report
 from .schemas import Schema, load_schemas
 from .wellformed import Unreadable, parse, read_bytes
 
-Source = str | bytes | os.PathLike[str]
+if TYPE_CHECKING:
+    from ..models import Document
+
+Source = Union[str, bytes, "os.PathLike[str]", "Document"]
 SchemasArg = Iterable[str | os.PathLike[str] | Schema] | None
 
 
@@ -29,6 +33,10 @@ def resolve_schemas(schemas: SchemasArg) -> list[Schema]:
 
 
 def _load(source: Source, name: str | None) -> tuple[bytes, str | None, str]:
+    if not isinstance(source, (str, bytes, os.PathLike)):  # a Document model
+        from ..xml.writer import to_bytes
+
+        return to_bytes(source), None, name or "<document>"
     if isinstance(source, bytes):
         return source, None, name or "<bytes>"
     if isinstance(source, str) and source.lstrip().startswith("<"):
@@ -62,7 +70,8 @@ def validate(source: Source, schemas: SchemasArg = None, rules: bool | Iterable[
              *, include_roots: Sequence[str] = (), name: str | None = None) -> Report:
     """Validate one TEI document.
 
-    ``source`` is a path, the document's bytes, or its text (a string starting with ``<``).
+    ``source`` is a path, the document's bytes, its text (a string starting with ``<``), or a
+    :class:`~tei_kirov.models.Document` (serialised as ``tei_kirov.to_bytes`` would write it).
     ``schemas``: paths of XSD / RELAX NG / ISO Schematron files (compiled once per process),
     ``None`` for the project profile, ``[]`` for none. ``rules``: ``True`` (all semantic rules),
     ``False`` (none), or a set of codes/names to run, or of ``-code`` to skip.

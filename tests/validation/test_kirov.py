@@ -66,3 +66,11 @@ def test_schema_error_on_kirov(kirov: str) -> None:
     issue = check(text).issues[0]
     assert issue.code == "TK101" and "did you mean head?" in issue.message
     assert (issue.line, issue.column) == position(text, "<haed>")
+
+
+def test_a_document_model_can_be_validated(kirov: str) -> None:
+    import tei_kirov
+
+    doc = tei_kirov.read(str(KIROV))
+    report = tei_kirov.validate(doc)
+    assert report.ok and report.file == "<document>"
