@@ -133,7 +133,8 @@ def run(ctx: Context) -> list[Row]:
                     + ("C14N-equal" if theirs["lossless"] else "NOT C14N-equal"))
             read_ratio = theirs["read"] / ours["read"]
             write_ratio = theirs["write"] / ours["write"]
-            typed = name != "ElementTree"
+            # The bar: faster than pydantic-xml, and lossless where it is not.
+            typed = name == "pydantic-xml"
             rows.append(Row("peers", item.name, f"{name} read", mb / theirs["read"], "MB/s",
                             ratio=read_ratio, baseline="tei_kirov faster by x (read)",
                             target="> 1 and lossless" if typed else "",

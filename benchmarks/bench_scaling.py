@@ -5,10 +5,10 @@
 * many files: k copies of the edition in one folder, processed one after the other.
 
 Each (shape, scale, operation) runs in a fresh interpreter, which first warms up on the 1x
-edition (imports, schema compilation), then resets its peak-RSS mark and measures (best of
-10/k repetitions at scale k): the time of read (bytes -> models), write (models -> bytes)
-or validate (profile + rules, ``tei_kirov.validate``), and the peak RSS above the warmed-up
-process.
+edition (imports, schema compilation), then resets its peak-RSS mark and measures (best
+of 10, 3 and 1 repetitions at 1x, 10x and 100x): the time of read (bytes -> models), write
+(models -> bytes; for many files each is read untimed, written and dropped) or validate
+(profile + rules, ``tei_kirov.validate``), and the peak RSS above the warmed-up process.
 
 Targets (issue 6): linear growth (100x input within 120x the 1x time) and bounded memory
 (peak RSS growth under 10x the input).
@@ -72,28 +72,32 @@ if op == "validate":
     validate(wdata)
 del wdata
 gc.collect()
-docs = None
-if op == "write":
-    docs = [tei_kirov.parse(Path(p).read_bytes()) for p in paths]
+one = tei_kirov.parse(Path(paths[0]).read_bytes()) if op == "write" and len(paths) == 1 else None
 size = sum(os.path.getsize(p) for p in paths)
 base = rss()
 ok = reset_hwm()
 took = float("inf")
 for _ in range(repeat):
-    start = time.perf_counter()
-    if op == "read":
-        for p in paths:
+    spent = 0.0
+    for p in paths:
+        if op == "read":
+            start = time.perf_counter()
             doc = tei_kirov.parse(Path(p).read_bytes())
+            spent += time.perf_counter() - start
             del doc
-    elif op == "write":
-        for d in docs:
-            out = tei_kirov.to_bytes(d)
-            del out
-    else:
-        for p in paths:
+        elif op == "write":
+            # many files: each read (not timed), written, dropped, as a batch job does
+            doc = one if one is not None else tei_kirov.parse(Path(p).read_bytes())
+            start = time.perf_counter()
+            out = tei_kirov.to_bytes(doc)
+            spent += time.perf_counter() - start
+            del out, doc
+        else:
+            start = time.perf_counter()
             report = validate(p)
+            spent += time.perf_counter() - start
             del report
-    took = min(took, time.perf_counter() - start)
+    took = min(took, spent)
 print(json.dumps({{"seconds": took, "peak_above_base": hwm() - base if ok else None,
                   "bytes": size}}))
 '''
@@ -130,21 +134,24 @@ def run(ctx: Context) -> list[Row]:
                 paths = [str(p) for p in by_scale[k]]
                 # Small cases are repeated inside the process (best time), so a 1x baseline
                 # of a few milliseconds is not one noisy sample.
+                repeat = {1: 3 if ctx.quick else 10, 10: 3}.get(k, 1)
                 best = run_python_case(_CASE.format(op=op, paths=paths, warm=str(warm),
-                                                    repeat=max(1, (3 if ctx.quick else 10) // k)))
+                                                    repeat=repeat))
                 if first is None:
                     first = best
                 mb = best["bytes"] / 1e6
                 growth = best["seconds"] / first["seconds"] if first["seconds"] else None
                 peak = best["peak_above_base"]
                 mem_ratio = peak / best["bytes"] if peak is not None else None
+                judged_time = k == max(scales)  # the issue's bar: 100x within 120x time
                 row = Row("scaling", f"{shape} {k}x ({mb:.1f} MB)", op, best["seconds"], "s",
                           ratio=mem_ratio, baseline="peak RSS growth / input",
-                          target="< 10" + (", time <= 1.2 x scale" if k > 1 else ""),
+                          target="< 10" + (f", time <= {TIME_TARGET * k:.0f}x the 1x time"
+                                           if judged_time else ""),
                           note=(f"{mb / best['seconds']:.1f} MB/s; "
                                 f"peak +{(peak or 0) / 2**20:.1f} MiB; "
                                 + (f"time x{growth:.1f} for input x{k}" if k > 1 else "")))
-                time_ok = k == 1 or (growth is not None and growth <= TIME_TARGET * k)
+                time_ok = not judged_time or (growth is not None and growth <= TIME_TARGET * k)
                 mem_ok = mem_ratio is not None and mem_ratio < MEMORY_TARGET
                 row.met = time_ok and mem_ok
                 rows.append(row)
