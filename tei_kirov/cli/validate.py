@@ -11,6 +11,7 @@ import click
 
 from ..validation import batch, output
 from ..validation import rules as rules_mod
+from ..validation.cache import ResultCache
 from ..validation.report import BatchReport, Report
 from ..validation.rules import Rule
 from ..validation.schemas import Schema, SchemaError, load_schemas
@@ -35,12 +36,14 @@ def _fail(message: str) -> None:
               help="Switch off one semantic rule by code or name (e.g. TK206); repeatable.")
 @click.option("--include-root", "include_roots", multiple=True, type=click.Path(),
               help="Another folder XInclude may read from; repeatable.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+              help="Keep results in this folder; a re-run validates only changed files.")
 @click.option("--watch", is_flag=True, help="Re-validate each file whenever it is saved.")
 @click.option("--quiet", "-q", is_flag=True,
               help="Only errors: no warnings, no progress bar, no summary.")
 def command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int | None,
             no_rules: bool, disable: tuple[str, ...], include_roots: tuple[str, ...],
-            watch: bool, quiet: bool) -> None:
+            cache_dir: str | None, watch: bool, quiet: bool) -> None:
     """Validate TEI files (folders are searched for *.xml).
 
     Layers: well-formedness, XInclude (inside the document's folder tree only), the schema
@@ -48,7 +51,8 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: in
     Output is one line per issue, FILE:LINE:COL: SEVERITY CODE: MESSAGE.
     """
     try:
-        _run(paths, schemas, fmt, jobs, no_rules, disable, include_roots, watch, quiet)
+        _run(paths, schemas, fmt, jobs, no_rules, disable, include_roots, cache_dir, watch,
+             quiet)
     except SchemaError as exc:
         _fail(str(exc))
     except ValueError as exc:
@@ -63,7 +67,7 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: in
 
 def _run(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int | None,
          no_rules: bool, disable: tuple[str, ...], include_roots: tuple[str, ...],
-         watch: bool, quiet: bool) -> None:
+         cache_dir: str | None, watch: bool, quiet: bool) -> None:
     start = time.perf_counter()
     selection: bool | list[str] = False if no_rules else (
         [f"-{d}" for d in disable] if disable else True)
@@ -75,8 +79,9 @@ def _run(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int |
     if watch:
         _watch(files, compiled, chosen, include_roots, quiet)
         return
+    cache = ResultCache(cache_dir, compiled, chosen, include_roots) if cache_dir else None
     reports = batch.run(files, compiled, chosen, include_roots, jobs,
-                        progress=None if quiet else sys.stderr)
+                        progress=None if quiet else sys.stderr, cache=cache)
     result = BatchReport.build(reports, [s.path for s in compiled], time.perf_counter() - start)
     if fmt == "json":
         click.echo(output.json_text(result))

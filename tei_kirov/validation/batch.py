@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from . import core
+from .cache import ResultCache
 from .report import Issue, Report
 from .rules import Rule
 from .schemas import INVALID_MARKER, RngSchema, Schema, set_explaining
@@ -127,9 +128,30 @@ class Progress:
 
 def run(paths: Sequence[str], schemas: list[Schema], rules: list[Rule],
         include_roots: Sequence[str] = (), jobs: int | None = None,
-        progress: TextIO | None = None) -> list[Report]:
-    """Validate files in parallel; reports in path order, whatever the number of jobs."""
-    files = list(paths)
+        progress: TextIO | None = None, cache: ResultCache | None = None) -> list[Report]:
+    """Validate files in parallel; reports in path order, whatever the number of jobs.
+    With a ``cache``, unchanged files are not validated again."""
+    if cache is None:
+        return _run(list(paths), schemas, rules, include_roots, jobs, progress)
+    keys = {p: cache.key(p) for p in paths}
+    hits: dict[str, Report] = {}
+    for path, key in keys.items():
+        found = cache.get(key, path) if key else None
+        if found is not None:
+            hits[path] = found
+    misses = [p for p in paths if p not in hits]
+    fresh = _run(misses, schemas, rules, include_roots, jobs, progress) if misses else []
+    for path, report in zip(misses, fresh, strict=True):
+        key = keys[path]
+        if key:
+            cache.put(key, report)
+        hits[path] = report
+    return [hits[p] for p in paths]
+
+
+def _run(files: list[str], schemas: list[Schema], rules: list[Rule],
+         include_roots: Sequence[str], jobs: int | None,
+         progress: TextIO | None) -> list[Report]:
     jobs = jobs or os.cpu_count() or 1
     rng = [s for s in schemas if isinstance(s, RngSchema)]
     if rng and _total_bytes(files) >= FULL_GRAMMAR_BYTES:

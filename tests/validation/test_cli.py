@@ -151,3 +151,29 @@ def test_progress_bar_only_on_a_terminal() -> None:
         bar.tick(Report(file="b.xml"))
         bar.close()
     assert "2/2" in tty.getvalue() and pipe.getvalue() == ""
+
+
+def test_cache_revalidates_only_changed_files(folder: Path, tmp_path: Path) -> None:
+    from tei_kirov.validation import batch
+
+    cache = tmp_path / "cache"
+    first = invoke("--schema", RNG, "--cache", str(cache), str(folder))
+    assert len(list(cache.glob("*.json"))) == 3
+    calls: list[list[str]] = []
+    original = batch._run
+
+    def spy(files, *args):  # type: ignore[no-untyped-def]
+        calls.append(list(files))
+        return original(files, *args)
+
+    batch._run = spy  # type: ignore[assignment]
+    try:
+        again = invoke("--schema", RNG, "--cache", str(cache), str(folder))
+        bad = folder / "sub" / "b_bad.xml"
+        bad.write_text(bad.read_text().replace("#kirow", "#kirov") + "<!-- fixed -->\n")
+        fixed = invoke("--schema", RNG, "--cache", str(cache), str(folder))
+    finally:
+        batch._run = original  # type: ignore[assignment]
+    assert again[:2] == first[:2]
+    assert calls == [[str(bad)]]
+    assert "TK203" not in fixed[1]
