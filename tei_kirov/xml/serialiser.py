@@ -135,22 +135,51 @@ class _Scope:
 #: Per class: a function of the instance ``__dict__`` that returns the set typed attributes
 #: (Clark name -> value) in field order, generated once per class so that each field costs
 #: one dictionary look-up and no Python-level loop (see benchmarks/).
-_PLANS: dict[type, Any] = {}
+_PLANS: dict[type, tuple[Any, Any]] = {}
 
 
-def _plan(cls: type[TeiElement]) -> Any:
-    lines = ["def typed_attributes(values):", "    found = {}"]
+def _plan(cls: type[TeiElement]) -> tuple[Any, Any]:
+    """Generate, for one class, ``typed_attributes(values) -> {clark: value}`` and
+    ``typed_markup(values) -> ' name="value"...'`` (field order, values escaped)."""
+    picks = ["def typed_attributes(values):", "    found = {}"]
+    marks = ["def typed_markup(values):", "    text = ''"]
     for field, clark in cls.attribute_fields.items():
         if not field.isidentifier():
             raise _Unsupported(field)
-        lines.append(f"    v = values[{field!r}]")
-        lines.append(f"    if v is not None: found[{clark!r}] = v")
-    lines.append("    return found")
-    namespace: dict[str, Any] = {}
-    exec("\n".join(lines), namespace)  # noqa: S102 - code built from field names only
-    plan = namespace["typed_attributes"]
+        if clark.startswith(_XML_PREFIX):
+            qualified = "xml:" + clark[len(_XML_PREFIX):]
+        elif clark[:1] == "{":
+            raise _Unsupported(clark)  # typed attributes are plain or xml: names
+        else:
+            qualified = clark
+        if not _SIMPLE_NAME.match(qualified.removeprefix("xml:")):
+            raise _Unsupported(clark)
+        picks.append(f"    v = values[{field!r}]")
+        picks.append(f"    if v is not None: found[{clark!r}] = v")
+        marks.append(f"    v = values[{field!r}]")
+        marks.append(f"    if v is not None: text += ' {qualified}=\"' + "
+                     "(escape(v) if special(v) else v) + '\"'")
+    picks.append("    return found")
+    marks.append("    return text")
+    namespace: dict[str, Any] = {"escape": _attr, "special": _ATTR_SPECIAL}
+    exec("\n".join(picks + marks), namespace)  # noqa: S102 - code built from field names
+    plan = (namespace["typed_attributes"], namespace["typed_markup"])
     _PLANS[cls] = plan
     return plan
+
+
+def _class_info(scope: _Scope, cls: type) -> tuple[Any, ...]:
+    """Per scope and class: (name, typed-attribute functions, mixed?, typed?)."""
+    if issubclass(cls, TeiElement):
+        plan = _PLANS.get(cls) or _plan(cls)
+        info: tuple[Any, ...] = (scope.element_name(_TEI_PREFIX + cls.tei_name), plan,
+                                 cls.mixed, True)
+    elif issubclass(cls, Element):
+        info = (None, None, True, False)
+    else:
+        raise _Unsupported(cls.__name__)
+    scope.classes[cls] = info
+    return info
 
 
 def root_bytes(root: Any) -> bytes | None:
@@ -185,20 +214,6 @@ def _declarations(nsmap: dict[str | None, str]) -> str:
     return "".join(parts)
 
 
-def _class_info(scope: _Scope, cls: type) -> tuple[Any, ...]:
-    """Per scope and class: (name, typed-attribute function, mixed?, typed?)."""
-    if issubclass(cls, TeiElement):
-        typed_attributes = _PLANS.get(cls) or _plan(cls)
-        info: tuple[Any, ...] = (scope.element_name(_TEI_PREFIX + cls.tei_name),
-                                 typed_attributes, cls.mixed, True)
-    elif issubclass(cls, Element):
-        info = (None, None, True, False)
-    else:
-        raise _Unsupported(cls.__name__)
-    scope.classes[cls] = info
-    return info
-
-
 def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
              declared: str | None = None) -> None:
     """Append the markup of one element (and everything in it) to ``out``. ``declared``:
@@ -214,17 +229,24 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
             scope = _Scope({**scope.by_prefix, **nsmap})
             declared = _declarations(nsmap)
             info = _class_info(scope, cls)
-    name, typed_attributes, mixed, typed = info
+    name, plan, mixed, typed = info
     values = node.__dict__
     if typed:
-        attrs = typed_attributes(values)
-        extra = values["extra_attrs"]
-        if extra:
-            attrs.update(extra)
+        start = "<" + name + declared
+        attrs = values["extra_attrs"]
+        if (layout is None or not layout.attr_order) and (
+                not attrs or attrs.keys().isdisjoint(cls.xml_attributes)):
+            # No order to restore: typed attributes in field order, then the others.
+            start += plan[1](values)
+        else:
+            extra = attrs
+            attrs = plan[0](values)
+            if extra:
+                attrs.update(extra)
     else:
         name = scope.element_name(values["tag"])
+        start = "<" + name + declared
         attrs = values["attrs"]
-    start = "<" + name + declared
     if attrs:
         if layout is not None and layout.attr_order and len(attrs) > 1:
             # The file's order first, then any attribute it did not have (as sorting by

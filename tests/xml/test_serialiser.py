@@ -35,6 +35,15 @@ def test_escaping_empty_text_comments_and_pis_match_lxml():
     _same_as_lxml(doc)
 
 
+def test_typed_and_other_attributes_keep_the_lxml_order():
+    doc = Document.new("T", P("x", n="2", rend="b", extra_attrs={"foo": "1", "n": "3"}),
+                       P("y", xml_id="p1", extra_attrs={"bar": "<&>"}))
+    _same_as_lxml(doc)
+    read = tei_kirov.parse(tei_kirov.to_bytes(doc))
+    read.body.paragraphs[0].xml_lang = "en"  # an attribute the file did not have
+    _same_as_lxml(read)
+
+
 def test_built_documents_are_pretty_printed_like_the_lxml_path():
     doc = Document.new("T", Div(Head("One"), P("a ", Date("b", when="1934-12-01"), " c")))
     out = _same_as_lxml(doc)
