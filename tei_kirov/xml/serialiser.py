@@ -169,13 +169,14 @@ def _plan(cls: type[TeiElement]) -> tuple[Any, Any]:
 
 
 def _class_info(scope: _Scope, cls: type) -> tuple[Any, ...]:
-    """Per scope and class: (name, typed-attribute functions, mixed?, typed?)."""
+    """Per scope and class: (name, typed-attribute functions, mixed?, typed?, "<name",
+    "</name>")."""
     if issubclass(cls, TeiElement):
         plan = _PLANS.get(cls) or _plan(cls)
-        info: tuple[Any, ...] = (scope.element_name(_TEI_PREFIX + cls.tei_name), plan,
-                                 cls.mixed, True)
+        name = scope.element_name(_TEI_PREFIX + cls.tei_name)
+        info: tuple[Any, ...] = (name, plan, cls.mixed, True, "<" + name, "</" + name + ">")
     elif issubclass(cls, Element):
-        info = (None, None, True, False)
+        info = (None, None, True, False, None, None)
     else:
         raise _Unsupported(cls.__name__)
     scope.classes[cls] = info
@@ -198,8 +199,9 @@ def root_bytes(root: Any) -> bytes | None:
         data = "".join(out).encode("utf-8")  # lone surrogates fail here
     except UnicodeEncodeError:
         return None
-    if (len(data.translate(None, _CONTROLS)) != len(data)
-            or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):  # U+FFFE, U+FFFF
+    if len(data.translate(None, _CONTROLS)) != len(data) or (
+            b"\xef\xbf" in data  # U+FFC0..U+FFFF: rare; then look for U+FFFE and U+FFFF
+            and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)):
         return None
     return data
 
@@ -229,10 +231,11 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
             scope = _Scope({**scope.by_prefix, **nsmap})
             declared = _declarations(nsmap)
             info = _class_info(scope, cls)
-    name, plan, mixed, typed = info
+    name, plan, mixed, typed, start, end = info
     values = node.__dict__
     if typed:
-        start = "<" + name + declared
+        if declared:
+            start += declared
         attrs = values["extra_attrs"]
         if (layout is None or not layout.attr_order) and (
                 not attrs or attrs.keys().isdisjoint(cls.xml_attributes)):
@@ -246,6 +249,7 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
     else:
         name = scope.element_name(values["tag"])
         start = "<" + name + declared
+        end = "</" + name + ">"
         attrs = values["attrs"]
     if attrs:
         if layout is not None and layout.attr_order and len(attrs) > 1:
@@ -279,13 +283,13 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
                 append(_text(item))
             else:
                 _child(item, scope, depth, False, out)
-        append("</" + name + ">")
+        append(end)
         return
     out.append(start)
     slot = len(out) - 1
     if _element_only(content, layout, scope, depth, pretty, out):
         out[slot] = start + ">"
-        out.append("</" + name + ">")
+        out.append(end)
     else:
         out[slot] = start + "/>"
 
