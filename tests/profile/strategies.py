@@ -49,7 +49,7 @@ _NOT_XML = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "\uf
 
 _xml_chars = st.characters(exclude_categories=("Cs",), exclude_characters=_NOT_XML)
 
-#: Strings that have broken XML writers before: markup characters, entity look-alikes,
+#: Strings that commonly trip XML writers up: markup characters, entity look-alikes,
 #: CDATA ends, carriage returns, non-breaking and other Unicode spaces, non-ASCII scripts.
 EDGE_TEXTS = (
     " ", "  ", "\n", "\t", "\r", "\r\n", " \n  ", "&", "<", ">", "&amp;", "&lt;x&gt;", "]]>",
@@ -66,6 +66,7 @@ texts = st.one_of(
 
 # Comments may not contain ``--`` nor end with ``-``; PIs may not contain ``?>``. Neither can
 # hold a carriage return: XML has no escape there, and parsers turn it into a line feed.
+# A PI's leading whitespace separates it from its target, so PI text starts with none.
 _misc_chars = st.characters(exclude_categories=("Cs",), exclude_characters=_NOT_XML + "\r")
 comments = st.text(_misc_chars, max_size=10).filter(
     lambda s: "--" not in s and not s.endswith("-")
@@ -80,10 +81,10 @@ misc_nodes = st.one_of(comments, pis)
 
 # -- attribute values, one strategy per profile datatype ----------------------------------------
 
-#: What TEI's ``teidata.word`` allows (``[^\\p{C}\\p{Z}]+``): no controls, no separators.
+#: What the profile's (and TEI's) ``word`` allows, ``[^\p{C}\p{Z}]+``: no controls, no separators.
 _word_chars = st.characters(exclude_categories=("C", "Z"))
 _plain_words = st.text(string.ascii_letters + string.digits + "-_.:", min_size=1, max_size=8)
-#: One token without XSD whitespace: mostly plain, sometimes any Unicode at all.
+#: One word: mostly plain ASCII, sometimes any Unicode letter, mark, number or symbol.
 words_single = st.one_of(_plain_words, _plain_words, st.text(_word_chars, min_size=1, max_size=6))
 
 
