@@ -203,7 +203,8 @@ class Explainer:
             text = f"<{here}> is incomplete; {_phrase(exp)}" if exp else \
                 f"<{here}> is incomplete"
             hint = "add the missing element" + (f" <{exp[0]}>" if len(exp) == 1 else "")
-            return self._make(code, element, None, text, hint, locator, line), False
+            return self._make(code, element, None, text, hint, locator, line,
+                              at_end=True), False
         if kind == "required":
             text = f'<{here}> lacks the required attribute "{name}"'
             return self._make(code, element, None, text, f'add {name}="..."', locator,
@@ -234,8 +235,8 @@ class Explainer:
 
     def _make(self, code: str, element: etree._Element | None, attribute: str | None,
               message: str, hint: str | None, locator: Locator, line: int,
-              at_text: bool = False) -> Issue:
-        file, at_line, column = locator.locate(element, attribute, text=at_text)
+              at_text: bool = False, at_end: bool = False) -> Issue:
+        file, at_line, column = locator.locate(element, attribute, text=at_text, end=at_end)
         if at_line is None:
             at_line = line or None
         return Issue(file=file, line=at_line, column=column, severity="error", code=code,

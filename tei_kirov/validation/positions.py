@@ -58,6 +58,7 @@ class SourceMap:
         self._index: dict[etree._Element, int] | None = None
         self._line_starts: list[int] | None = None
         self._ends: list[int] | None = None
+        self._closers: list[int] = []
 
     def freeze(self) -> None:
         """Record the document order of the elements now, before the tree is changed (by
@@ -79,22 +80,36 @@ class SourceMap:
         return len(self.data)
 
     def _scan_ends(self) -> list[int]:
-        """For each element, the offset just after its end tag (or after ``/>``)."""
+        """For each element, the offset just after its end tag (or after ``/>``); the
+        offsets where the end tags start go to ``_closers``."""
         if self._ends is None:
             self.tag_offset(self.root)  # make sure the start tags are scanned
             ends: list[int] = []
+            closers: list[int] = []
             stack: list[int] = []
             for m in _ALL_TAGS.finditer(self.data):
                 text = m.group(0)
                 if m.group(1) is not None:
                     end = self._tag_end(m.end())
                     ends.append(end)
+                    closers.append(m.start())
                     if self.data[end - 2:end] != b"/>":
                         stack.append(len(ends) - 1)
                 elif text.startswith(b"</") and stack:
-                    ends[stack.pop()] = m.end()
-            self._ends = ends if self._offsets and len(ends) == len(self._offsets) else []
+                    i = stack.pop()
+                    ends[i], closers[i] = m.end(), m.start()
+            complete = bool(self._offsets) and len(ends) == len(self._offsets)
+            self._ends = ends if complete else []
+            self._closers = closers if complete else []
         return self._ends
+
+    def end_tag_offset(self, element: etree._Element) -> int | None:
+        """Offset of the ``</`` of the element's end tag (its start tag when it has none)."""
+        if self.tag_offset(element) is None or not self._scan_ends():
+            return None
+        assert self._index is not None
+        i = self._index.get(element)
+        return self._closers[i] if i is not None else None
 
     def text_offset(self, element: etree._Element) -> int | None:
         """Offset of the first non-blank character of text directly inside ``element``."""
@@ -172,10 +187,10 @@ class Locator:
 
     def locate(
         self, element: etree._Element | None, attribute: str | None = None,
-        text: bool = False,
+        text: bool = False, end: bool = False,
     ) -> tuple[str, int | None, int | None]:
-        """(file, line, column) of an element, of one of its attributes, or (``text``) of
-        the first text directly inside it."""
+        """(file, line, column) of an element, of one of its attributes, (``text``) of the
+        first text directly inside it, or (``end``) of its end tag."""
         if element is None:
             return self.main.file, None, None
         source = self.source_of(element)
@@ -186,6 +201,8 @@ class Locator:
             offset = source.attribute_offset(element, attribute)
         elif text:
             offset = source.text_offset(element)
+        elif end:
+            offset = source.end_tag_offset(element)
         if offset is None:
             offset = source.tag_offset(element)
         if offset is None:
