@@ -98,7 +98,7 @@ class SourceMap:
                 elif text.startswith(b"</") and stack:
                     i = stack.pop()
                     ends[i], closers[i] = m.end(), m.start()
-            complete = bool(self._offsets) and len(ends) == len(self._offsets)
+            complete = self._offsets is not None and len(ends) == len(self._offsets) > 0
             self._ends = ends if complete else []
             self._closers = closers if complete else []
         return self._ends
