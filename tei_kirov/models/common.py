@@ -3,8 +3,8 @@ name or point at entities. They type no element themselves."""
 
 from __future__ import annotations
 
+from ..w3cdates import date_problems
 from .base import TeiElement
-from .dates import date_problems
 
 
 class Datable(TeiElement):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...models.dates import bounds, w3c_error
+from ...w3cdates import bounds, w3c_error
 from ..positions import qname
 from . import Context, Finding, rule
 

@@ -1,4 +1,4 @@
-from tei_kirov.models.dates import bounds, date_problems, w3c_error
+from tei_kirov.w3cdates import bounds, date_problems, w3c_error
 
 
 def test_accepts_the_w3c_forms_tei_uses():
