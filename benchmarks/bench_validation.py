@@ -143,11 +143,15 @@ def jing_and_cli(ctx: Context) -> list[Row]:
                                                *schema_args, *targets])
             row = Row("validate", what, f"tei-kirov validate ({label}, --jobs {jobs})", wall,
                       "s", note=f"exit {result.returncode}; peak RSS {peak:.0f} MiB")
-            if label == "tei_all" and jing_per_file is not None:
+            if label == "tei_all" and jing_per_file is not None and not ctx.quick:
                 row.ratio = jing_per_file / wall
                 row.baseline = "faster than jing per file by x"
                 row.target = ">= 10x"
                 row.met = row.ratio >= CORPUS_SPEEDUP_TARGET
+            if label == "tei_all" and jing_per_file is not None and ctx.quick:
+                row.ratio = jing_per_file / wall
+                row.baseline = "faster than jing per file by x"
+                row.note += "; the >= 10x target is judged on the whole corpus (full run)"
             rows.append(row)
     return rows
 

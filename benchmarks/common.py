@@ -71,7 +71,7 @@ class Context:
     @property
     def repeats(self) -> int:
         """Best-of-N repetitions for in-process timings."""
-        return 3 if self.quick else 7
+        return 3 if self.quick else 15
 
 
 def edition_input(notes: list[str]) -> Input:

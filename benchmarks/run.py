@@ -141,7 +141,12 @@ def main(argv: list[str] | None = None) -> int:
                 rows.extend(module.run(ctx))
             except Exception:  # noqa: BLE001 - one failing area must not lose the others
                 notes.append(f"area {area} failed:\n```\n{traceback.format_exc()}```")
-    extra = validator_suite(args.quick) if "validate" in areas else None
+    extra = None
+    if "validate" in areas and not args.quick:
+        extra = validator_suite(args.quick)
+    elif "validate" in areas and (HERE / "bench_validate.py").is_file():
+        notes.append("--quick: the validator's own suite (python -m benchmarks.bench_validate, "
+                     "about 40 s) is left out; the full run includes it")
     elapsed = time.perf_counter() - started
 
     print(table(rows, markdown=False))
@@ -165,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
             table(rows, markdown=True), ""]
     if notes:
         doc += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
+    optimisations = HERE / "OPTIMISATIONS.md"
+    if optimisations.is_file():  # the profile-driven changes, with before/after numbers
+        doc += [optimisations.read_text(encoding="utf-8").replace("\n# ", "\n## ", 1)
+                .replace("# ", "## ", 1), ""]
     if extra:
         doc += ["## The validator's own suite (benchmarks/bench_validate.py)", "", "```",
                 extra, "```", ""]
