@@ -270,6 +270,12 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
         if not content:
             out.append(start + "/>")
             return
+        if len(content) == 1 and (text := content[0]).__class__ is str:
+            # A leaf with only text (names, dates, highlights...): one piece.
+            if "&" in text or "<" in text or ">" in text or "\r" in text:
+                text = _text(text)
+            out.append(start + ">" + text + end)
+            return
         out.append(start + ">")
         append = out.append
         for item in content:
