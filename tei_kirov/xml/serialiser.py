@@ -76,7 +76,7 @@ def _attr(value: str) -> str:
 class _Scope:
     """The namespace bindings in force: prefix -> URI and the one prefix of each URI."""
 
-    __slots__ = ("by_prefix", "by_uri", "names", "attr_names", "classes")
+    __slots__ = ("by_prefix", "by_uri", "names", "attr_names", "classes", "tags")
 
     def __init__(self, by_prefix: dict[str | None, str]) -> None:
         self.by_prefix = by_prefix
@@ -89,6 +89,7 @@ class _Scope:
         self.names: dict[str, str] = {}
         self.attr_names: dict[str, str] = {}
         self.classes: dict[type, tuple[Any, ...]] = {}
+        self.tags: dict[str, tuple[str, str]] = {}  # opaque elements: Clark tag -> tags
 
     def element_name(self, tag: str) -> str:
         name = self.names.get(tag)
@@ -247,9 +248,14 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
             if extra:
                 attrs.update(extra)
     else:
-        name = scope.element_name(values["tag"])
-        start = "<" + name + declared
-        end = "</" + name + ">"
+        tag = values["tag"]
+        tags = scope.tags.get(tag)
+        if tags is None:
+            name = scope.element_name(tag)
+            tags = scope.tags[tag] = ("<" + name, "</" + name + ">")
+        start, end = tags
+        if declared:
+            start += declared
         attrs = values["attrs"]
     if attrs:
         if layout is not None and layout.attr_order and len(attrs) > 1:
