@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..models import TEI_NS
 from ..models.base import PI, Comment, Container, Element, TeiElement
-from .writer import INDENT, _first_known_ws, _layout_of
+from .writer import INDENT, _layout_of, whitespace_before
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _XML_PREFIX = "{" + XML_NS + "}"
@@ -341,16 +341,8 @@ def _element_only(content: list[Any], layout: Any, scope: _Scope, depth: int, pr
             out.append(_text(item))
             opened = True
             continue
-        item_layout = _layout_of(item)
-        ws = item_layout.before if item_layout is not None else None
-        if ws is None:
-            if indent_here:
-                ws = child_indent
-            elif from_file:
-                ws = previous_ws if previous_ws is not None else _first_known_ws(content)
-            else:
-                ws = ""
-        previous_ws = ws
+        ws = previous_ws = whitespace_before(item, content, previous_ws, indent_here,
+                                             from_file, child_indent)
         if ws:
             out.append(_text(ws))
         if isinstance(item, Container):

@@ -198,16 +198,8 @@ def _fill_element_only(
             else:
                 last.tail = (last.tail or "") + item
             continue
-        item_layout = _layout_of(item)
-        ws = item_layout.before if item_layout is not None else None
-        if ws is None:
-            if indent_here:
-                ws = child_indent
-            elif from_file:
-                ws = previous_ws if previous_ws is not None else _first_known_ws(content)
-            else:
-                ws = ""
-        previous_ws = ws
+        ws = previous_ws = whitespace_before(item, content, previous_ws, indent_here,
+                                             from_file, child_indent)
         if ws:
             if last is None:
                 el.text = (el.text or "") + ws
@@ -225,6 +217,23 @@ def _fill_element_only(
             el.text = (el.text or "") + end
         else:
             last.tail = (last.tail or "") + end
+
+
+def whitespace_before(
+    item: Node, content: list, previous: str | None,  # type: ignore[type-arg]
+    indent_here: bool, from_file: bool, child_indent: str,
+) -> str:
+    """The whitespace written before ``item`` in an element-only container: what was read
+    from the file; else the pretty indentation (built in code); else, for a node added to a
+    container read from a file, the whitespace of its sibling before it."""
+    layout = _layout_of(item)
+    if layout is not None and layout.before is not None:
+        return layout.before
+    if indent_here:
+        return child_indent
+    if from_file:
+        return previous if previous is not None else _first_known_ws(content)
+    return ""
 
 
 def _first_known_ws(content: list) -> str:  # type: ignore[type-arg]
