@@ -299,7 +299,8 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
         return
     out.append(start)
     slot = len(out) - 1
-    if _element_only(content, layout, scope, depth, pretty, out):
+    if _element_only(content, layout, scope, depth, pretty and node.xml_space != "preserve",
+                     out):
         out[slot] = start + ">"
         out.append(end)
     else:

@@ -141,7 +141,8 @@ def _build(node: Node, parent: etree._Element | None, depth: int, pretty: bool) 
     if node.mixed or isinstance(node, Element):
         _fill_mixed(el, node.content, depth)
     else:
-        _fill_element_only(el, node, layout, depth, pretty)
+        # xml:space="preserve" makes every space significant: never indent inside it
+        _fill_element_only(el, node, layout, depth, pretty and node.xml_space != "preserve")
     return el
 
 

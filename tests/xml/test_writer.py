@@ -5,7 +5,7 @@ from lxml import etree
 
 import tei_kirov
 from tei_kirov.errors import TeiWriteError
-from tei_kirov.models import Choice, Corr, Date, Div, Document, Head, P, Sic
+from tei_kirov.models import Choice, Corr, Date, Div, Document, Head, Item, P, Sic
 from tests.xml.samples import SAMPLE
 
 
@@ -80,3 +80,16 @@ def test_written_file_validates_against_the_profile(tmp_path):
 
     path = tei_kirov.write(Document.new("T", P("x")), tmp_path / "a.xml")
     assert profile_schema().validate(etree.parse(str(path)))
+
+
+def test_no_indentation_inside_xml_space_preserve():
+    from tei_kirov.models import List
+
+    doc = Document.new("T", Div(List(Item("a"), Item("b"), xml_space="preserve")))
+    out = tei_kirov.to_string(doc)
+    expected = '<list xml:space="preserve"><item>a</item><item>b</item></list>'
+    assert expected in out
+    from tei_kirov.xml.writer import to_tree  # the lxml path agrees
+
+    assert expected in etree.tostring(to_tree(doc), encoding="unicode")
+    assert tei_kirov.parse(out) == doc
