@@ -138,7 +138,7 @@ def _build(node: Node, parent: etree._Element | None, depth: int, pretty: bool) 
         el = _SubElement(parent, tag, attrs)
     else:  # the common case, and twice as fast without an (empty) attribute dict
         el = _SubElement(parent, tag)
-    if node.mixed or isinstance(node, Element):
+    if not isinstance(node, TeiElement) or node.mixed:
         _fill_mixed(el, node.content, depth)
     else:
         # xml:space="preserve" makes every space significant: never indent inside it
