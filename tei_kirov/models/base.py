@@ -15,11 +15,11 @@ writer uses to reproduce a file faithfully. It takes no part in equality.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
-from typing_extensions import TypeAliasType
+from pydantic import BaseModel, ConfigDict
+from typing_extensions import Self, TypeAliasType
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -64,48 +64,83 @@ def display_name(clark: str) -> str:
     return clark
 
 
-class Layout:
+class Layout(NamedTuple):
     """Serialisation details read from a file, kept so the file can be written back as it was.
 
     ``before``: whitespace preceding this node inside an element-only parent;
     ``end``: whitespace before this element's end tag, when the element is element-only;
     ``attr_order``: attribute names in document order; ``nsmap``: namespace declarations
     made on this element.
+
+    A layout is immutable, so the reader gives one object to every node laid out alike;
+    change a node's layout by giving it a new one (``node._layout = Layout(...)``).
     """
 
-    __slots__ = ("before", "end", "attr_order", "nsmap")
+    before: str | None = None
+    end: str | None = None
+    attr_order: tuple[str, ...] | None = None
+    nsmap: dict[str | None, str] | None = None
 
-    def __init__(
-        self,
-        before: str | None = None,
-        end: str | None = None,
-        attr_order: tuple[str, ...] | None = None,
-        nsmap: dict[str | None, str] | None = None,
-    ) -> None:
-        self.before = before
-        self.end = end
-        self.attr_order = attr_order
-        self.nsmap = nsmap
 
-    def __repr__(self) -> str:
-        return f"Layout(before={self.before!r}, end={self.end!r})"
+#: The fields-set of a node nobody has assigned to yet. pydantic keeps a set per instance
+#: (216 bytes, a fifth of a node); one shared immutable empty set stands in for all of them
+#: until a field is assigned (see :meth:`Node.__setattr__`).
+NOTHING_SET: frozenset[str] = frozenset()
 
-    def __eq__(self, other: object) -> bool:  # layout never decides equality
-        return isinstance(other, Layout)
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> Layout:
-        return Layout(self.before, self.end, self.attr_order,
-                      dict(self.nsmap) if self.nsmap is not None else None)
+
+def layout_of(node: Node) -> Layout | None:
+    """The node's layout, or ``None`` (the writer's fast accessor of ``node._layout``)."""
+    private = node.__pydantic_private__
+    return private.get("_layout") if private else None
+
+
+def private_for(layout: Layout | None) -> dict[str, Any] | None:
+    """The ``__pydantic_private__`` value that holds ``layout``."""
+    return None if layout is None else {"_layout": layout}
 
 
 class Node(BaseModel):
-    """Common base of everything that can stand in a content list."""
+    """Common base of everything that can stand in a content list.
+
+    Storage, for memory (a large document holds hundreds of thousands of nodes): the layout
+    lives in pydantic's private dict, which stays ``None`` for a node without one and may be
+    shared by nodes laid out alike (it is replaced, never changed in place); the fields-set
+    starts as the shared :data:`NOTHING_SET` and becomes a set of its own on first assignment.
+    """
 
     model_config = ConfigDict(
         extra="forbid", validate_assignment=False, populate_by_name=True, defer_build=True
     )
 
-    _layout: Layout | None = PrivateAttr(default=None)
+    @property
+    def _layout(self) -> Layout | None:
+        """How the file this node was read from laid it out (``None`` if built in code)."""
+        return layout_of(self)
+
+    @_layout.setter
+    def _layout(self, layout: Layout | None) -> None:
+        private = self.__pydantic_private__
+        if private and private.keys() != {"_layout"}:  # a subclass's own private attributes
+            _set_private(self, {**private, "_layout": layout})
+        else:
+            _set_private(self, private_for(layout))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if type(self.__pydantic_fields_set__) is frozenset:
+            _set_fields_set(self, set(self.__pydantic_fields_set__))
+        super().__setattr__(name, value)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy (``deep=True``: of everything inside too); ``update`` sets fields on it
+        without validation, as in pydantic."""
+        copied = super().model_copy(deep=deep)
+        if update:
+            _set_fields_set(copied, set(copied.__pydantic_fields_set__) | update.keys())
+            copied.__dict__.update(update)
+        return copied
 
     def __eq__(self, other: object) -> bool:
         return type(self) is type(other) and self.__dict__ == other.__dict__  # type: ignore[union-attr]
@@ -119,10 +154,20 @@ class Node(BaseModel):
         ``values`` must hold every field; this is what keeps reading fast."""
         obj = cls.__new__(cls)
         object.__setattr__(obj, "__dict__", values)
-        object.__setattr__(obj, "__pydantic_fields_set__", set())
+        _set_fields_set(obj, NOTHING_SET)
         object.__setattr__(obj, "__pydantic_extra__", None)
-        object.__setattr__(obj, "__pydantic_private__", {"_layout": layout})
+        _set_private(obj, private_for(layout))
         return obj
+
+    @classmethod
+    def field_template(cls) -> dict[str, Any]:
+        """Every field's default, in a dict whose copies share their keys with the class's
+        instance dicts (CPython's key-sharing dicts): a copy costs about half a plain dict.
+        The reader copies it for every element it makes."""
+        template = cls.__new__(cls).__dict__  # an empty key-sharing dict of this class
+        for name, field in cls.model_fields.items():
+            template[name] = field.default
+        return template
 
 
 class Comment(Node):

@@ -1,9 +1,9 @@
-"""Reading: bytes -> lxml tree (safely) -> models, driven by the model registry.
+"""Reading: bytes -> models, safely, through libxml2's parse events (no lxml tree is built).
 
 The reader never validates values: it keeps what the file says, so that reading never fails
 because a value is wrong in meaning. Whitespace between elements of element-only containers,
 attribute order and namespace declarations are recorded as private layout so the writer can
-reproduce the file.
+reproduce the file. The models themselves are made by :mod:`tei_kirov.xml.builder`.
 """
 
 from __future__ import annotations
@@ -11,38 +11,22 @@ from __future__ import annotations
 import gc
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from pydantic import BaseModel
 
 from ..errors import TeiReadError
-from ..models import REGISTRY, TEI_NS, Document
-from ..models.base import PI, Comment, Element, Layout, Node, TeiElement
-from .safety import neutralise_doctype, parse_bytes
+from ..models import TEI_NS, Document
+from ..models.base import Layout, Node, layout_of
+from .builder import ModelBuilder, NotTei, replay
+from .safety import make_parser, neutralise_doctype, parse_bytes, prepare, syntax_error
 
 _TEI_PREFIX = "{" + TEI_NS + "}"
-_COMMENT = etree.Comment
-_PI = etree.ProcessingInstruction
-_new = object.__new__
-# The slot setters of pydantic's BaseModel, called directly: object.__setattr__ would look
-# each name up along the class's MRO first (a third of the cost of making a node).
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-
-#: Per class: the field values of an element with no attributes and no content.
-_DEFAULTS: dict[type[TeiElement], dict[str, Any]] = {}
-
-
-def _defaults(cls: type[TeiElement]) -> dict[str, Any]:
-    found = _DEFAULTS.get(cls)
-    if found is None:
-        found = {name: field.default for name, field in cls.model_fields.items()}
-        _DEFAULTS[cls] = found
-    return found
+#: An entity reference other than the five XML predefines or a character reference.
+_ENTITY_REFERENCE = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);|#)[^\s;&<]+;")
 
 
 def parse(source: bytes | str, *, file: str | None = None) -> Document:
@@ -54,8 +38,75 @@ def parse(source: bytes | str, *, file: str | None = None) -> Document:
     data = source.encode("utf-8") if isinstance(source, str) else source
     if isinstance(source, str) and data.lstrip().startswith(b"<?xml"):
         data = _drop_encoding_declaration(data)
-    tree = parse_bytes(data, file)
-    return from_tree(tree, data=data, file=file)
+    safe = prepare(data, file)
+    builder = ModelBuilder()
+    try:
+        with _collector_paused():
+            etree.fromstring(safe, make_parser(target=builder))
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(exc, file) from None
+    except NotTei:
+        # Parse again as a tree, only to say where and what the root element is (and to
+        # report a well-formedness error further on first, as a full parse would).
+        _check_is_tei(parse_bytes(data, file).getroot(), data, file)
+        raise  # not reached: the check raises
+    if safe is not data and _ENTITY_REFERENCE.search(data):
+        # A DOCTYPE that names an external DTD (which is never loaded) leaves references to
+        # entities it would define unexpanded, and libxml2 reports them to no one: parse
+        # as a tree to find them, rather than lose their text in silence.
+        parse_bytes(data, file)
+    assert builder.root is not None
+    return _document(builder, data)
+
+
+def from_tree(
+    tree: etree._ElementTree, *, data: bytes | None = None, file: str | None = None
+) -> Document:
+    """Turn a parsed lxml tree into a :class:`Document` (the same models :func:`parse`
+    makes from the tree's bytes)."""
+    root = tree.getroot()
+    _check_is_tei(root, data, file)
+    builder = ModelBuilder()
+    with _collector_paused():
+        replay(root, builder)
+    doc = _document(builder, data)
+    if data is None:
+        doc._doctype = tree.docinfo.doctype or None
+    return doc
+
+
+def _document(builder: ModelBuilder, data: bytes | None) -> Document:
+    root = builder.root
+    assert root is not None
+    if data is not None:
+        _record_top_level_layout(data, builder.prolog, root, builder.epilog)
+    doc = Document.model_construct(root=root, prolog=builder.prolog, epilog=builder.epilog)
+    if data is not None:
+        doc._doctype = neutralise_doctype(data)[1]
+        doc._declaration = _declaration(data)
+    return doc
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a model tree is built.
+
+    The new tree is acyclic (reference counting frees it), so there is nothing for the
+    young-generation collections to find in it; afterwards it moves straight to the oldest
+    generation instead of letting gen0/gen1 scan every node (a quarter of the read time of a
+    large file; see benchmarks/). The move is skipped when the application keeps objects
+    frozen itself, so as not to unfreeze them."""
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
 
 
 def read(path: str | os.PathLike[str]) -> Document:
@@ -86,26 +137,6 @@ def _drop_encoding_declaration(data: bytes) -> bytes:
             declaration = declaration[:start] + b'encoding="UTF-8"' + declaration[stop + 1 :]
             break
     return declaration + data[end + 2 :]
-
-
-def from_tree(
-    tree: etree._ElementTree, *, data: bytes | None = None, file: str | None = None
-) -> Document:
-    """Turn a parsed lxml tree into a :class:`Document`."""
-    root = tree.getroot()
-    _check_is_tei(root, data, file)
-    prolog = [_read_misc(n) for n in reversed(list(root.itersiblings(preceding=True)))]
-    epilog = [_read_misc(n) for n in root.itersiblings()]
-    model = _read_root(root, data)
-    if data is not None:
-        _record_top_level_layout(data, prolog, model, epilog)
-    doc = Document.model_construct(root=model, prolog=prolog, epilog=epilog)
-    if data is not None:
-        doc._doctype = neutralise_doctype(data)[1]
-        doc._declaration = _declaration(data)
-    else:
-        doc._doctype = tree.docinfo.doctype or None
-    return doc
 
 
 _DECLARATION = re.compile(rb"^\s*<\?xml\s[^?]*\?>")
@@ -168,11 +199,7 @@ def _epilog_start(data: bytes, count: int) -> int:
 
 
 def _set_before(node: Node, ws: str) -> None:
-    layout = node._layout
-    if layout is None:
-        node.__pydantic_private__["_layout"] = Layout(before=ws)  # type: ignore[index]
-    else:
-        layout.before = ws
+    node._layout = (layout_of(node) or Layout())._replace(before=ws)
 
 
 def _check_is_tei(root: etree._Element, data: bytes | None, file: str | None) -> None:
@@ -211,158 +238,3 @@ def _column_of(data: bytes | None, line: int | None, prefix: str | None, local: 
     return position + 1 if position != -1 else None
 
 
-def _read_misc(node: etree._Element) -> Comment | PI:
-    if node.tag is _COMMENT:
-        return Comment._fast({"tag": "#comment", "text": node.text or ""})
-    return PI._fast({"tag": "#pi", "target": node.target, "text": node.text or ""})  # type: ignore[attr-defined]
-
-
-# -- the element walk -----------------------------------------------------------------------
-#
-# This is the hot path of reading (see benchmarks/): one recursive function per element, the
-# per-tag facts looked up once in ``_TAG_INFO``, no validation (the values are what the file
-# says, already checked well-formed by libxml2), and the cyclic garbage collector paused while
-# the (acyclic) model tree is built, which then joins the oldest generation directly.
-
-#: Clark tag -> (class, field defaults, XML attribute -> field, mixed?) or ``None`` for an
-#: element the models do not type. Rebuilt when the registry grows.
-_TAG_INFO: dict[str, tuple[type[TeiElement], dict[str, Any], dict[str, str], bool] | None] = {}
-_TAG_INFO_SIZE = [0]
-_UNKNOWN: Any = object()  # "not looked up yet" (``None`` means "no model class")
-
-
-def _tag_info(tag: str) -> tuple[type[TeiElement], dict[str, Any], dict[str, str], bool] | None:
-    cls = REGISTRY.get(tag[len(_TEI_PREFIX):]) if tag.startswith(_TEI_PREFIX) else None
-    info = None
-    if cls is not None:
-        defaults = dict(_defaults(cls))
-        info = (cls, defaults, cls.xml_attributes, cls.mixed)
-    _TAG_INFO[tag] = info
-    return info
-
-
-def _read_root(root: etree._Element, data: bytes | None) -> Node:
-    """Read the root element and everything in it."""
-    if len(REGISTRY) != _TAG_INFO_SIZE[0]:
-        _TAG_INFO.clear()
-        _TAG_INFO_SIZE[0] = len(REGISTRY)
-    nsmap = root.nsmap
-    # Namespace declarations below the root are rare; when the bytes hold no more "xmlns"
-    # than the root declares, no descendant declares one and ``el.nsmap`` (which walks the
-    # ancestors) need not be asked of every element.
-    track_ns = data is None or data.count(b"xmlns") != len(nsmap)
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
-    try:
-        return _read_element(root, {}, None, track_ns)
-    finally:
-        if collecting:
-            if not gc.get_freeze_count():
-                # The new tree is acyclic (refcounting frees it), so there is nothing for the
-                # young-generation collections to find in it: move it straight to the oldest
-                # generation instead of letting gen0/gen1 scan every node (a quarter of the
-                # read time of a large file; see benchmarks/). Skipped when the application
-                # keeps objects frozen itself, so as not to unfreeze them.
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
-
-
-def _read_element(
-    el: etree._Element,
-    parent_nsmap: dict[str | None, str],
-    before: str | None,
-    track_ns: bool,
-) -> Node:
-    """One element and its content. ``before`` is the whitespace that precedes it inside an
-    element-only parent (``None`` inside mixed content)."""
-    tag = el.tag
-    declared = None
-    if track_ns or not parent_nsmap:
-        nsmap = el.nsmap
-        if nsmap != parent_nsmap:
-            declared = {p: u for p, u in nsmap.items() if parent_nsmap.get(p) != u}
-    else:
-        nsmap = parent_nsmap
-    items = el.items()  # one call: a list of (name, value) in document order
-    info = _TAG_INFO.get(tag, _UNKNOWN)
-    if info is _UNKNOWN:
-        info = _tag_info(tag)
-    if info is not None:
-        cls, defaults, fields, mixed = info
-        values = defaults.copy()
-        extra: dict[str, str] = {}
-        for name, value in items:
-            field = fields.get(name)
-            if field is None:
-                extra[name] = value
-            else:
-                values[field] = value
-        values["extra_attrs"] = extra
-    else:
-        cls = Element  # type: ignore[assignment]
-        values = {"tag": tag, "attrs": dict(items) if items else {}, "content": None}
-        mixed = True
-    if declared or before is not None or not mixed or len(items) > 1:
-        layout = Layout(before, None,
-                        tuple([name for name, _ in items]) if len(items) > 1 else None,
-                        declared)
-    else:
-        layout = None
-    content: list[Any] = []
-    append = content.append
-    text = el.text
-    if mixed:
-        if text:
-            append(text)
-        for child in el:
-            ctag = child.tag
-            if ctag.__class__ is str:
-                append(_read_element(child, nsmap, None, track_ns))
-            else:
-                append(_read_other(child, ctag, None))
-            tail = child.tail
-            if tail:
-                append(tail)
-    else:
-        # Element-only: whitespace between children is layout, not content.
-        pending = ""
-        if text:
-            if text.isspace():
-                pending = text
-            else:
-                append(text)
-        for child in el:
-            ctag = child.tag
-            if ctag.__class__ is str:
-                append(_read_element(child, nsmap, pending, track_ns))
-            else:
-                append(_read_other(child, ctag, pending))
-            pending = ""
-            tail = child.tail
-            if tail:
-                if tail.isspace():
-                    pending = tail
-                else:
-                    append(tail)
-        layout.end = pending  # type: ignore[union-attr]
-    values["content"] = content
-    # Node._fast, inlined: this runs once per element.
-    node = _new(cls)
-    _set_dict(node, values)
-    _set_fields_set(node, set())
-    _set_extra(node, None)
-    _set_private(node, {"_layout": layout})
-    return node
-
-
-def _read_other(child: etree._Element, tag: Any, before: str | None) -> Node:
-    """A comment or processing instruction inside an element."""
-    layout = None if before is None else Layout(before)
-    if tag is _COMMENT:
-        return Comment._fast({"tag": "#comment", "text": child.text or ""}, layout)
-    if tag is _PI:
-        return PI._fast({"tag": "#pi", "target": child.target,  # type: ignore[attr-defined]
-                         "text": child.text or ""}, layout)
-    raise TeiReadError(f"unexpected node {child!r}")

@@ -7,6 +7,7 @@ so one policy governs the reader, the validator and the exports.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -19,10 +20,12 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
-def make_parser(*, line_numbers: bool = True) -> etree.XMLParser:
+def make_parser(*, target: Any = None) -> etree.XMLParser:
     """An lxml parser that never loads a DTD, never touches the network and never expands
-    entities. ``huge_tree`` stays off, so libxml2's own limits on depth and text size apply."""
+    entities. ``huge_tree`` stays off, so libxml2's own limits on depth and text size apply.
+    ``target``: a parser target to send parse events to instead of building a tree."""
     return etree.XMLParser(
+        target=target,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -147,8 +150,10 @@ def syntax_error(exc: etree.XMLSyntaxError, file: str | None) -> TeiReadError:
     )
 
 
-def parse_bytes(data: bytes, file: str | None = None) -> etree._ElementTree:
-    """Parse untrusted bytes into an lxml tree or raise :class:`TeiReadError`."""
+def prepare(data: bytes, file: str | None = None) -> bytes:
+    """Check untrusted bytes before any parser sees them (size, emptiness, entity
+    declarations) and return them ready to parse: with a DOCTYPE's external identifier
+    blanked, or else the very same object."""
     if len(data) > MAX_BYTES:
         raise TeiReadError(
             f"file is too large ({len(data)} bytes; the limit is {MAX_BYTES})",
@@ -159,7 +164,12 @@ def parse_bytes(data: bytes, file: str | None = None) -> etree._ElementTree:
         raise TeiReadError("the file is empty", file=file, line=1, column=1,
                            hint="a TEI document starts with <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">")
     check_prolog(data, file)
-    data, _ = neutralise_doctype(data)
+    return neutralise_doctype(data)[0]
+
+
+def parse_bytes(data: bytes, file: str | None = None) -> etree._ElementTree:
+    """Parse untrusted bytes into an lxml tree or raise :class:`TeiReadError`."""
+    data = prepare(data, file)
     parser = make_parser()
     try:
         root = etree.fromstring(data, parser)

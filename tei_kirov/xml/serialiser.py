@@ -21,8 +21,8 @@ from typing import Any
 from lxml import etree
 
 from ..models import TEI_NS
-from ..models.base import PI, Comment, Container, Element, TeiElement
-from .writer import INDENT, _layout_of, whitespace_before
+from ..models.base import PI, Comment, Container, Element, TeiElement, layout_of
+from .writer import INDENT, whitespace_before
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _XML_PREFIX = "{" + XML_NS + "}"
@@ -189,7 +189,7 @@ def root_bytes(root: Any) -> bytes | None:
     give them), or ``None`` when only the lxml path can be trusted with this document."""
     out: list[str] = []
     try:
-        layout = _layout_of(root)
+        layout = layout_of(root)
         nsmap = layout.nsmap if layout is not None else None
         if nsmap is None:
             nsmap = {None: TEI_NS}

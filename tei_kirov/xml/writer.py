@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..errors import TeiWriteError
 from ..models import TEI_NS, Document
-from ..models.base import PI, Comment, Container, Element, Layout, Node, TeiElement
+from ..models.base import PI, Comment, Container, Element, Layout, Node, TeiElement, layout_of
 
 INDENT = "  "
 _SubElement = etree.SubElement
@@ -92,13 +92,6 @@ def _qualified(node: Container) -> str:
     return node.tag  # type: ignore[attr-defined,no-any-return]
 
 
-def _layout_of(node: Node) -> Layout | None:
-    # Direct access: going through pydantic's ``__getattr__`` for a private attribute costs
-    # more than building the element (see benchmarks/).
-    private = node.__pydantic_private__
-    return private.get("_layout") if private else None
-
-
 def _attributes(node: Container, layout: Layout | None = None) -> dict[str, str]:
     """The attributes to write, by Clark name, in the order the file had them (if read)."""
     if isinstance(node, TeiElement):
@@ -124,7 +117,7 @@ def _attributes(node: Container, layout: Layout | None = None) -> dict[str, str]
 def _build(node: Node, parent: etree._Element | None, depth: int, pretty: bool) -> etree._Element:
     if not isinstance(node, Container):
         raise TypeError(f"{type(node).__name__} cannot be an element")
-    layout = _layout_of(node)
+    layout = layout_of(node)
     nsmap = layout.nsmap if layout is not None else None
     if parent is None and nsmap is None:
         nsmap = {None: TEI_NS}
@@ -227,7 +220,7 @@ def whitespace_before(
     """The whitespace written before ``item`` in an element-only container: what was read
     from the file; else the pretty indentation (built in code); else, for a node added to a
     container read from a file, the whitespace of its sibling before it."""
-    layout = _layout_of(item)
+    layout = layout_of(item)
     if layout is not None and layout.before is not None:
         return layout.before
     if indent_here:
