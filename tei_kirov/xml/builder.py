@@ -81,11 +81,6 @@ def _ampersands_come_escaped() -> bool:
 _AMPERSAND_ESCAPED = _ampersands_come_escaped()
 
 
-def _decoded(attrib: Any) -> dict[str, str]:
-    return {name: value.replace("&#38;", "&") if "&" in value else value
-            for name, value in attrib.items()}
-
-
 class NotTei(Exception):
     """The root element is not TEI's (the reader then finds where, for the error)."""
 
@@ -95,7 +90,9 @@ class ModelBuilder:
     models of one document: :attr:`root`, and the comments and processing instructions
     outside it in :attr:`prolog` and :attr:`epilog`."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, ampersands: bool = True) -> None:
+        """``ampersands=False`` promises that the input holds no ``&`` at all, which spares
+        looking for escaped ones in attribute values."""
         if len(REGISTRY) != _TAG_INFO_SIZE[0]:
             _TAG_INFO.clear()
             _TAG_INFO_SIZE[0] = len(REGISTRY)
@@ -103,32 +100,41 @@ class ModelBuilder:
         self.prolog: list[Node] = []
         self.epilog: list[Node] = []
         self._text: list[str] = []
-        #: Open elements, innermost last: [content, mixed?, pending whitespace, node,
-        #: before, attribute order, namespace declarations, scope to restore].
-        self._open: list[list[Any]] = []
+        #: The innermost open element: [content, mixed?, pending whitespace, node, before,
+        #: attribute order, namespace declarations, scope to restore, enclosing frame].
+        self._top: list[Any] | None = None
         self._scope: dict[str | None, str] = {}
         self._shared: dict[Any, Any] = {}  # tag names and layouts, one object per value
+        self._ampersands = ampersands and _AMPERSAND_ESCAPED
         # lxml looks these up once: a bound ``list.append`` is the cheapest ``data``.
         self.data = self._text.append
 
     # -- parser target interface -------------------------------------------------------------
+    #
+    # ``start`` and ``end`` run once per element: the text run before them is handled inline
+    # (as ``_flush`` does) rather than in a call.
+
     def start(self, tag: str, attrib: Any, nsmap: Any = None) -> None:
         """A start tag. ``nsmap``: the namespace declarations it makes."""
-        if self._text:
-            self._flush()
-        open_ = self._open
-        if open_:
-            parent = open_[-1]
-            if parent[1]:
-                before = None
-            else:  # element-only parent: the whitespace before this child is layout
-                before = parent[2]
-                parent[2] = ""
-        else:
-            parent = None
+        parent = self._top
+        text = self._text
+        if text:
+            run = text[0] if len(text) == 1 else "".join(text)
+            text.clear()
+            if parent is not None:
+                if parent[1] or not run.isspace():
+                    parent[0].append(run)
+                else:
+                    parent[2] = run
+        if parent is None:
             before = None
             if not tag.startswith(_TEI_PREFIX):
                 raise NotTei(tag)
+        elif parent[1]:
+            before = None
+        else:  # element-only parent: the whitespace before this child is layout
+            before = parent[2]
+            parent[2] = ""
         declared = restore = None
         if nsmap:
             scope = self._scope
@@ -138,12 +144,6 @@ class ModelBuilder:
                 self._scope = {**scope, **declared}
             else:
                 declared = None
-        if not attrib:
-            items: Any = ()
-        elif _AMPERSAND_ESCAPED:
-            items = _decoded(attrib).items()
-        else:
-            items = attrib.items()
         info = _TAG_INFO.get(tag, _UNKNOWN)
         if info is _UNKNOWN:
             info = _tag_info(tag)
@@ -151,47 +151,64 @@ class ModelBuilder:
             cls, template, fields, mixed = info
             values = template.copy()
             extra: dict[str, str] = {}
-            for name, value in items:
-                field = fields.get(name)
-                if field is None:
-                    extra[name] = value
-                else:
-                    values[field] = value
+            if attrib:
+                ampersands = self._ampersands
+                for name, value in attrib.items():
+                    if ampersands and "&" in value:
+                        value = value.replace("&#38;", "&")
+                    field = fields.get(name)
+                    if field is None:
+                        extra[name] = value
+                    else:
+                        values[field] = value
             values["extra_attrs"] = extra
         else:
             cls = Element  # type: ignore[assignment]
             values = _ELEMENT_TEMPLATE.copy()
             values["tag"] = self._shared.setdefault(tag, tag)  # one string per tag name
-            values["attrs"] = dict(items)
+            attrs = dict(attrib) if attrib else {}
+            if self._ampersands:
+                for name, value in attrs.items():
+                    if "&" in value:
+                        attrs[name] = value.replace("&#38;", "&")
+            values["attrs"] = attrs
             mixed = True
-        order = tuple([name for name, _ in items]) if len(items) > 1 else None
+        order = tuple(attrib) if attrib and len(attrib) > 1 else None
         content: list[Any] = []
         values["content"] = content
         node = _new(cls)
         _set_dict(node, values)
         _set_fields_set(node, NOTHING_SET)
         _set_extra(node, None)
-        if mixed:
-            if declared or before is not None or order:
-                _set_private(node, self._private(Layout(before, None, order, declared)))
-            else:
-                _set_private(node, None)
-        # (an element-only element gets its layout at its end tag, when ``end`` is known)
+        if not mixed or (before is None and order is None and declared is None):
+            # no layout (yet: an element-only element gets its own at its end tag, when the
+            # whitespace before that is known)
+            _set_private(node, None)
+        else:
+            _set_private(node, self._private(before, None, order, declared))
         if parent is not None:
             parent[0].append(node)
         else:
             self.root = node
-        open_.append([content, mixed, "", node, before, order, declared, restore])
+        self._top = [content, mixed, "", node, before, order, declared, restore, parent]
 
     def end(self, tag: str) -> None:
         """An end tag."""
-        if self._text:
-            self._flush()
-        content, mixed, pending, node, before, order, declared, restore = self._open.pop()
-        if not mixed:
-            _set_private(node, self._private(Layout(before, pending, order, declared)))
-        if restore is not None:
-            self._scope = restore
+        frame = self._top
+        assert frame is not None
+        text = self._text
+        if text:
+            run = text[0] if len(text) == 1 else "".join(text)
+            text.clear()
+            if frame[1] or not run.isspace():
+                frame[0].append(run)
+            else:
+                frame[2] = run
+        if not frame[1]:
+            _set_private(frame[3], self._private(frame[4], frame[2], frame[5], frame[6]))
+        if frame[7] is not None:
+            self._scope = frame[7]
+        self._top = frame[8]
 
     def comment(self, text: str | None) -> None:
         """A comment."""
@@ -205,15 +222,26 @@ class ModelBuilder:
         """The end of the document: the root node (``None`` if the parse failed early)."""
         return self.root
 
+    def take(self) -> tuple[Node, list[Node], list[Node]]:
+        """The root, prolog and epilog built, handed over: the builder lets go of them.
+
+        (lxml's parser and its target can stay alive in a reference cycle until the cyclic
+        collector runs; a builder still holding the document would keep it in memory.)"""
+        root, prolog, epilog = self.root, self.prolog, self.epilog
+        if root is None:
+            raise ValueError("no document was built")
+        self.root, self.prolog, self.epilog, self._shared = None, [], [], {}
+        return root, prolog, epilog
+
     # -- helpers ---------------------------------------------------------------------------
     def _flush(self) -> None:
         """Give the text read since the last tag to the element it belongs to."""
         text = self._text
         run = text[0] if len(text) == 1 else "".join(text)
         text.clear()
-        if not self._open:
+        frame = self._top
+        if frame is None:
             return  # whitespace outside the root: recorded from the bytes by the reader
-        frame = self._open[-1]
         if frame[1] or not run.isspace():
             frame[0].append(run)
         else:
@@ -226,26 +254,28 @@ class ModelBuilder:
         _set_dict(node, values)
         _set_fields_set(node, NOTHING_SET)
         _set_extra(node, None)
-        if not self._open:
+        frame = self._top
+        if frame is None:
             _set_private(node, None)
             (self.prolog if self.root is None else self.epilog).append(node)
             return
-        frame = self._open[-1]
         if frame[1]:
             _set_private(node, None)
         else:
-            _set_private(node, self._private(Layout(frame[2])))
+            _set_private(node, self._private(frame[2], None, None, None))
             frame[2] = ""
         frame[0].append(node)
 
-    def _private(self, layout: Layout) -> dict[str, Any] | None:
-        """The private dict holding ``layout``, shared with every node laid out alike."""
-        if layout.nsmap is not None:  # (a dict: not hashable, and rare)
-            return private_for(layout)
+    def _private(self, before: str | None, end: str | None, order: tuple[str, ...] | None,
+                 declared: dict[str | None, str] | None) -> dict[str, Any] | None:
+        """The private dict holding this layout, shared by every node laid out alike."""
+        if declared is not None:  # (a dict: not hashable, and rare)
+            return private_for(Layout(before, end, order, declared))
+        key = (before, end, order)
         shared = self._shared
-        private = shared.get(layout)
+        private = shared.get(key)
         if private is None:
-            private = shared[layout] = private_for(layout)
+            private = shared[key] = private_for(Layout(before, end, order))
         return private  # type: ignore[no-any-return]
 
 

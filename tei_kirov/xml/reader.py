@@ -39,7 +39,7 @@ def parse(source: bytes | str, *, file: str | None = None) -> Document:
     if isinstance(source, str) and data.lstrip().startswith(b"<?xml"):
         data = _drop_encoding_declaration(data)
     safe = prepare(data, file)
-    builder = ModelBuilder()
+    builder = ModelBuilder(ampersands=b"&" in data)
     try:
         with _collector_paused():
             etree.fromstring(safe, make_parser(target=builder))
@@ -55,7 +55,6 @@ def parse(source: bytes | str, *, file: str | None = None) -> Document:
         # entities it would define unexpanded, and libxml2 reports them to no one: parse
         # as a tree to find them, rather than lose their text in silence.
         parse_bytes(data, file)
-    assert builder.root is not None
     return _document(builder, data)
 
 
@@ -76,11 +75,10 @@ def from_tree(
 
 
 def _document(builder: ModelBuilder, data: bytes | None) -> Document:
-    root = builder.root
-    assert root is not None
+    root, prolog, epilog = builder.take()
     if data is not None:
-        _record_top_level_layout(data, builder.prolog, root, builder.epilog)
-    doc = Document.model_construct(root=root, prolog=builder.prolog, epilog=builder.epilog)
+        _record_top_level_layout(data, prolog, root, epilog)
+    doc = Document.model_construct(root=root, prolog=prolog, epilog=epilog)
     if data is not None:
         doc._doctype = neutralise_doctype(data)[1]
         doc._declaration = _declaration(data)

@@ -184,27 +184,57 @@ def _class_info(scope: _Scope, cls: type) -> tuple[Any, ...]:
     return info
 
 
-def root_bytes(root: Any) -> bytes | None:
+#: Pieces of text gathered before they are encoded into one chunk of bytes: a large
+#: document never exists as one Python string, nor its pieces as one list.
+CHUNK_PIECES = 1 << 14
+
+
+class _Out(list):  # type: ignore[type-arg]
+    """The output: a list of text pieces (``append`` is list's own, for speed) that, once
+    long, is encoded into :attr:`chunks` and emptied."""
+
+    __slots__ = ("chunks",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chunks: list[bytes] = []
+
+    def flush(self) -> None:
+        """Encode the pieces so far into a chunk; ``_Unsupported`` if they hold what XML
+        cannot (lone surrogates, C0 controls, U+FFFE, U+FFFF)."""
+        try:
+            data = "".join(self).encode("utf-8")
+        except UnicodeEncodeError:
+            raise _Unsupported("lone surrogate") from None
+        self.clear()
+        if len(data.translate(None, _CONTROLS)) != len(data) or (
+                b"\xef\xbf" in data  # U+FFC0..U+FFFF: rare; then look for U+FFFE and U+FFFF
+                and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)):
+            raise _Unsupported("a character XML forbids")
+        self.chunks.append(data)
+
+
+def root_chunks(root: Any) -> list[bytes] | None:
     """The UTF-8 bytes of the root element (as ``etree.tostring`` of the lxml path would
-    give them), or ``None`` when only the lxml path can be trusted with this document."""
-    out: list[str] = []
+    give them), in chunks of a few hundred kilobytes, or ``None`` when only the lxml path
+    can be trusted with this document."""
+    out = _Out()
     try:
         layout = layout_of(root)
         nsmap = layout.nsmap if layout is not None else None
         if nsmap is None:
             nsmap = {None: TEI_NS}
         _element(root, _Scope(dict(nsmap)), 0, True, out, _declarations(nsmap))
+        out.flush()
     except (_Unsupported, AttributeError, TypeError, KeyError, ValueError):
         return None
-    try:
-        data = "".join(out).encode("utf-8")  # lone surrogates fail here
-    except UnicodeEncodeError:
-        return None
-    if len(data.translate(None, _CONTROLS)) != len(data) or (
-            b"\xef\xbf" in data  # U+FFC0..U+FFFF: rare; then look for U+FFFE and U+FFFF
-            and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)):
-        return None
-    return data
+    return out.chunks
+
+
+def root_bytes(root: Any) -> bytes | None:
+    """:func:`root_chunks` joined into one bytes object."""
+    chunks = root_chunks(root)
+    return None if chunks is None else b"".join(chunks)
 
 
 def _declarations(nsmap: dict[str | None, str]) -> str:
@@ -217,7 +247,7 @@ def _declarations(nsmap: dict[str | None, str]) -> str:
     return "".join(parts)
 
 
-def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
+def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: _Out,
              declared: str | None = None) -> None:
     """Append the markup of one element (and everything in it) to ``out``. ``declared``:
     the namespace declarations of the root, already in ``scope``."""
@@ -297,17 +327,18 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: list[str],
                 _child(item, scope, depth, False, out)
         append(end)
         return
-    out.append(start)
-    slot = len(out) - 1
-    if _element_only(content, layout, scope, depth, pretty and node.xml_space != "preserve",
-                     out):
-        out[slot] = start + ">"
+    if content or (layout is not None and layout.end):  # (what _element_only will write)
+        if len(out) > CHUNK_PIECES:
+            out.flush()
+        out.append(start + ">")
+        _element_only(content, layout, scope, depth, pretty and node.xml_space != "preserve",
+                      out)
         out.append(end)
     else:
-        out[slot] = start + "/>"
+        out.append(start + "/>")
 
 
-def _child(item: Any, scope: _Scope, depth: int, pretty: bool, out: list[str]) -> None:
+def _child(item: Any, scope: _Scope, depth: int, pretty: bool, out: _Out) -> None:
     if isinstance(item, Container):
         _element(item, scope, depth + 1, pretty, out)
     elif isinstance(item, (Comment, PI)):
@@ -322,9 +353,8 @@ def _child(item: Any, scope: _Scope, depth: int, pretty: bool, out: list[str]) -
 
 
 def _element_only(content: list[Any], layout: Any, scope: _Scope, depth: int, pretty: bool,
-                  out: list[str]) -> bool:
-    """Element-only content, with the layout rules of ``writer._fill_element_only``. Returns
-    whether the element has any content (text, even empty, or a child)."""
+                  out: _Out) -> None:
+    """Element-only content, with the layout rules of ``writer._fill_element_only``."""
     from_file = layout is not None and layout.end is not None
     has_text = False
     for item in content:
@@ -334,13 +364,11 @@ def _element_only(content: list[Any], layout: Any, scope: _Scope, depth: int, pr
     indent_here = pretty and not has_text and not from_file
     child_pretty = pretty and not has_text
     child_indent = "\n" + INDENT * (depth + 1)
-    opened = False
     any_child = False
     previous_ws: str | None = None
     for item in content:
         if isinstance(item, str):
             out.append(_text(item))
-            opened = True
             continue
         ws = previous_ws = whitespace_before(item, content, previous_ws, indent_here,
                                              from_file, child_indent)
@@ -350,7 +378,7 @@ def _element_only(content: list[Any], layout: Any, scope: _Scope, depth: int, pr
             _element(item, scope, depth + 1, child_pretty, out)
         else:
             _child(item, scope, depth, child_pretty, out)
-        opened = any_child = True
+        any_child = True
     if from_file:
         end = layout.end
     elif indent_here and any_child:
@@ -359,5 +387,3 @@ def _element_only(content: list[Any], layout: Any, scope: _Scope, depth: int, pr
         end = ""
     if end:
         out.append(_text(end))
-        opened = True
-    return opened

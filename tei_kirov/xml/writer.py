@@ -1,4 +1,8 @@
-"""Writing: models -> lxml tree -> UTF-8 bytes, the mirror image of the reader.
+"""Writing: models -> UTF-8 bytes, the mirror image of the reader.
+
+Two paths give the same bytes: this module builds an lxml tree and serialises it (the
+reference), and :mod:`.serialiser` writes the text directly (the fast path, used whenever it
+can be sure of agreeing).
 
 A document read from a file is written back with the whitespace, attribute order and
 namespace prefixes it was read with. Parts built in code are pretty-printed, but only where
@@ -10,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -39,16 +44,31 @@ def to_tree(doc: Document) -> etree._ElementTree:
 def to_bytes(doc: Document) -> bytes:
     """Serialise ``doc`` as UTF-8 bytes. Never refuses: it writes whatever the model holds
     (see :func:`write` for the checked path)."""
-    from .serialiser import root_bytes  # the fast path; None when only lxml can be trusted
+    return b"".join(to_chunks(doc))
 
-    body = root_bytes(doc.root)
-    return _serialise(doc, _build(doc.root, None, 0, pretty=True) if body is None else body)
+
+def to_chunks(doc: Document) -> list[bytes]:
+    """:func:`to_bytes` in pieces of at most a few hundred kilobytes, to write to a file
+    without holding the whole document as one object."""
+    from .serialiser import root_chunks  # the fast path; None when only lxml can be trusted
+
+    body = root_chunks(doc.root)
+    if body is None:
+        body = [etree.tostring(_build(doc.root, None, 0, pretty=True), encoding="UTF-8")]
+    return _around_root(doc, body)
 
 
 def _serialise(doc: Document, root: etree._Element | bytes) -> bytes:
     """The bytes of a document whose root element is already built (as an lxml element, or
-    as its bytes). Outside the root the writer works by hand, so the whitespace between
-    top-level nodes survives."""
+    as its bytes)."""
+    if not isinstance(root, bytes):
+        root = etree.tostring(root, encoding="UTF-8")
+    return b"".join(_around_root(doc, [root]))
+
+
+def _around_root(doc: Document, root: list[bytes]) -> list[bytes]:
+    """The root element's bytes with what goes before and after it. Outside the root the
+    writer works by hand, so the whitespace between top-level nodes survives."""
     declaration = doc._declaration
     parts: list[bytes] = []
     if declaration is None or declaration:
@@ -57,13 +77,15 @@ def _serialise(doc: Document, root: etree._Element | bytes) -> bytes:
         parts.append((b"\n" if parts else b"") + doc._doctype.encode("utf-8"))
     for item in doc.prolog:
         parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
-    if not isinstance(root, bytes):
-        root = etree.tostring(root, encoding="UTF-8")
-    parts.append(_before(doc.root, parts) + root)
+    parts.append(_before(doc.root, parts))
+    parts += root
     for item in doc.epilog:
         parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
-    data = b"".join(parts)
-    return data if data.endswith(b"\n") else data + b"\n"
+    while parts and not parts[-1]:
+        parts.pop()
+    if not parts or not parts[-1].endswith(b"\n"):
+        parts.append(b"\n")
+    return parts
 
 
 def _before(node: Node, parts: list[bytes]) -> bytes:
@@ -262,12 +284,9 @@ def write(
             "pass overwrite=True (CLI: --force) to do so, or write elsewhere",
             path=str(target),
         )
-    data = to_bytes(doc)
+    chunks = to_chunks(doc)
     if validate:
-        from ..profile import profile_errors
-        from .safety import make_parser
-
-        problems = profile_errors(etree.fromstring(data, make_parser()))
+        problems = _profile_problems(chunks)
         if problems:
             raise TeiWriteError(
                 "not written: the document does not validate against the tei_kirov profile "
@@ -276,8 +295,38 @@ def write(
                 path=str(target),
                 problems=problems,
             )
-    write_bytes_atomic(target, data)
+    write_bytes_atomic(target, chunks)
     return target
+
+
+def _profile_problems(chunks: list[bytes]) -> list[str]:
+    """What the profile schema finds wrong with the document in ``chunks`` (empty if valid).
+
+    A valid document is checked as it streams through libxml2, each element dropped once
+    read, so the check costs no tree of the whole document; only an invalid one is parsed
+    whole, to report every problem with its line and path."""
+    from ..profile import profile_errors, profile_schema
+    from .safety import make_parser
+
+    stream = etree.XMLPullParser(events=("end",), schema=profile_schema(), resolve_entities=False,
+                                 no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        for chunk in chunks:
+            stream.feed(chunk)
+            for _, element in stream.read_events():
+                element.clear(keep_tail=True)
+                parent = element.getparent()
+                if parent is not None:
+                    while element.getprevious() is not None:
+                        del parent[0]
+        stream.close()
+        return []
+    except etree.XMLSyntaxError:
+        pass
+    parser = make_parser()
+    for chunk in chunks:
+        parser.feed(chunk)
+    return profile_errors(parser.close())
 
 
 def _same_file(source: str, target: Path) -> bool:
@@ -287,16 +336,20 @@ def _same_file(source: str, target: Path) -> bool:
         return os.path.abspath(source) == os.path.abspath(target)
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` so that it is either entirely the old file or entirely the
-    new one, never half-written: a temporary file in the same folder, fsync, rename."""
+def write_bytes_atomic(target: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of bytes in order) to ``target`` so that it is either
+    entirely the old file or entirely the new one, never half-written: a temporary file in
+    the same folder, fsync, rename."""
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise TeiWriteError("the folder does not exist", path=str(folder))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():
