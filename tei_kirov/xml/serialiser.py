@@ -37,6 +37,10 @@ _ATTR_SPECIAL = re.compile('[&<>"\n\r\t]').search
 _SIMPLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
 
 
+#: Scopes by their bindings (see :func:`_scope`).
+_SCOPES: dict[tuple[tuple[str | None, str], ...], _Scope] = {}
+
+
 class _Unsupported(Exception):
     """Something the fast path does not reproduce with certainty: use the lxml path."""
 
@@ -71,6 +75,18 @@ def _attr(value: str) -> str:
     if "\t" in value:
         value = value.replace("\t", "&#9;")
     return value
+
+
+def _scope(by_prefix: dict[str | None, str]) -> _Scope:
+    """The scope of these bindings, made once per process (with what it learns about names
+    and classes kept for the next document that uses it)."""
+    key = tuple(by_prefix.items())
+    scope = _SCOPES.get(key)
+    if scope is None:
+        if len(_SCOPES) >= 64:
+            _SCOPES.clear()
+        scope = _SCOPES[key] = _Scope(dict(by_prefix))
+    return scope
 
 
 class _Scope:
@@ -202,14 +218,16 @@ class _Out(list):  # type: ignore[type-arg]
     def flush(self) -> None:
         """Encode the pieces so far into a chunk; ``_Unsupported`` if they hold what XML
         cannot (lone surrogates, C0 controls, U+FFFE, U+FFFF)."""
+        text = "".join(self)
+        self.clear()
+        if "\ufffe" in text or "\uffff" in text:
+            raise _Unsupported("a character XML forbids")
         try:
-            data = "".join(self).encode("utf-8")
+            data = text.encode("utf-8")
         except UnicodeEncodeError:
             raise _Unsupported("lone surrogate") from None
-        self.clear()
-        if len(data.translate(None, _CONTROLS)) != len(data) or (
-                b"\xef\xbf" in data  # U+FFC0..U+FFFF: rare; then look for U+FFFE and U+FFFF
-                and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)):
+        del text
+        if len(data.translate(None, _CONTROLS)) != len(data):
             raise _Unsupported("a character XML forbids")
         self.chunks.append(data)
 
@@ -224,7 +242,7 @@ def root_chunks(root: Any) -> list[bytes] | None:
         nsmap = layout.nsmap if layout is not None else None
         if nsmap is None:
             nsmap = {None: TEI_NS}
-        _element(root, _Scope(dict(nsmap)), 0, True, out, _declarations(nsmap))
+        _element(root, _scope(nsmap), 0, True, out, _declarations(nsmap))
         out.flush()
     except (_Unsupported, AttributeError, TypeError, KeyError, ValueError):
         return None
@@ -259,7 +277,7 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: _Out,
         declared = ""
         if layout is not None and layout.nsmap:
             nsmap = layout.nsmap
-            scope = _Scope({**scope.by_prefix, **nsmap})
+            scope = _scope({**scope.by_prefix, **nsmap})
             declared = _declarations(nsmap)
             info = _class_info(scope, cls)
     name, plan, mixed, typed, start, end = info
@@ -370,10 +388,18 @@ def _element_only(content: list[Any], layout: Any, scope: _Scope, depth: int, pr
         if isinstance(item, str):
             out.append(_text(item))
             continue
-        ws = previous_ws = whitespace_before(item, content, previous_ws, indent_here,
-                                             from_file, child_indent)
+        private = item.__pydantic_private__  # whitespace_before's first case, inlined
+        ws = private.get("_layout") if private else None
+        if ws is not None and ws.before is not None:
+            ws = ws.before
+        else:
+            ws = whitespace_before(item, content, previous_ws, indent_here, from_file,
+                                   child_indent)
+        previous_ws = ws
         if ws:
-            out.append(_text(ws))
+            if "&" in ws or "<" in ws or ">" in ws or "\r" in ws:
+                ws = _text(ws)
+            out.append(ws)
         if isinstance(item, Container):
             _element(item, scope, depth + 1, child_pretty, out)
         else:

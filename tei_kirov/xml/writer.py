@@ -242,7 +242,8 @@ def whitespace_before(
     """The whitespace written before ``item`` in an element-only container: what was read
     from the file; else the pretty indentation (built in code); else, for a node added to a
     container read from a file, the whitespace of its sibling before it."""
-    layout = layout_of(item)
+    private = item.__pydantic_private__  # (layout_of, inlined: once per child)
+    layout = private.get("_layout") if private else None
     if layout is not None and layout.before is not None:
         return layout.before
     if indent_here:
