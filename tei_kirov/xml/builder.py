@@ -97,8 +97,9 @@ class ModelBuilder:
             _TAG_INFO.clear()
             _TAG_INFO_SIZE[0] = len(REGISTRY)
         self.root: Node | None = None
-        self.prolog: list[Node] = []
-        self.epilog: list[Node] = []
+        self.prolog: list[Comment | PI] = []
+        self.epilog: list[Comment | PI] = []
+        self.has_doctype = False
         self._text: list[str] = []
         #: The innermost open element: [content, mixed?, pending whitespace, node, before,
         #: attribute order, namespace declarations, scope to restore, enclosing frame].
@@ -218,11 +219,15 @@ class ModelBuilder:
         """A processing instruction."""
         self._misc(PI, {"tag": "#pi", "target": target, "text": text or ""})
 
+    def doctype(self, name: str, public_id: str | None, system_id: str | None) -> None:
+        """A document type declaration (kept from the bytes by the reader; noted here)."""
+        self.has_doctype = True
+
     def close(self) -> Node | None:
         """The end of the document: the root node (``None`` if the parse failed early)."""
         return self.root
 
-    def take(self) -> tuple[Node, list[Node], list[Node]]:
+    def take(self) -> tuple[Node, list[Comment | PI], list[Comment | PI]]:
         """The root, prolog and epilog built, handed over: the builder lets go of them.
 
         (lxml's parser and its target can stay alive in a reference cycle until the cyclic
@@ -247,7 +252,7 @@ class ModelBuilder:
         else:
             frame[2] = run
 
-    def _misc(self, cls: type[Node], values: dict[str, Any]) -> None:
+    def _misc(self, cls: type[Comment | PI], values: dict[str, Any]) -> None:
         if self._text:
             self._flush()
         node = _new(cls)

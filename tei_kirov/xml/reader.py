@@ -50,10 +50,11 @@ def parse(source: bytes | str, *, file: str | None = None) -> Document:
         # report a well-formedness error further on first, as a full parse would).
         _check_is_tei(parse_bytes(data, file).getroot(), data, file)
         raise  # not reached: the check raises
-    if safe is not data and _ENTITY_REFERENCE.search(data):
-        # A DOCTYPE that names an external DTD (which is never loaded) leaves references to
-        # entities it would define unexpanded, and libxml2 reports them to no one: parse
-        # as a tree to find them, rather than lose their text in silence.
+    if builder.has_doctype and _ENTITY_REFERENCE.search(data):
+        # Behind a DOCTYPE that might declare entities elsewhere (an external DTD, which is
+        # never loaded, or a parameter entity), libxml2 leaves a reference to an undeclared
+        # entity unexpanded and tells a parser target nothing: parse as a tree to find it,
+        # rather than lose its text in silence.
         parse_bytes(data, file)
     return _document(builder, data)
 

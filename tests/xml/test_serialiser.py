@@ -61,3 +61,27 @@ def test_unsure_cases_fall_back_to_lxml():
     assert root_bytes(bad.root) is None
     with pytest.raises(ValueError):
         tei_kirov.to_bytes(bad)
+
+
+def test_a_large_document_is_written_in_chunks_that_join_to_the_same_bytes(monkeypatch):
+    from pathlib import Path
+
+    from tei_kirov.xml import serialiser
+
+    data = (Path(__file__).parents[2] / "examples" / "kirov.xml").read_bytes()
+    doc = tei_kirov.parse(data)
+    monkeypatch.setattr(serialiser, "CHUNK_PIECES", 100)
+    chunks = serialiser.root_chunks(doc.root)
+    assert chunks is not None and len(chunks) > 10
+    assert b"".join(chunks) == _reference(doc)
+    assert b"".join(writer.to_chunks(doc)) == tei_kirov.to_bytes(doc) == data
+
+
+def test_a_forbidden_character_late_in_a_chunked_document_still_falls_back(monkeypatch):
+    from tei_kirov.xml import serialiser
+
+    monkeypatch.setattr(serialiser, "CHUNK_PIECES", 2)
+    doc = Document.new("T", *[P(f"p{i}") for i in range(50)], P("bell \x07"))
+    assert serialiser.root_chunks(doc.root) is None
+    with pytest.raises(ValueError):
+        tei_kirov.to_bytes(doc)  # the lxml path refuses it, as before

@@ -6,6 +6,7 @@ from lxml import etree
 import tei_kirov
 from tei_kirov.errors import TeiWriteError
 from tei_kirov.models import Choice, Corr, Date, Div, Document, Head, Item, P, Sic
+from tei_kirov.xml import writer
 from tests.xml.samples import SAMPLE
 
 
@@ -93,3 +94,20 @@ def test_no_indentation_inside_xml_space_preserve():
 
     assert expected in etree.tostring(to_tree(doc), encoding="unicode")
     assert tei_kirov.parse(out) == doc
+
+
+def test_the_profile_check_streams_and_still_lists_every_problem(tmp_path, monkeypatch):
+    from tei_kirov.xml import serialiser
+
+    monkeypatch.setattr(serialiser, "CHUNK_PIECES", 3)  # many chunks: problems span them
+    paragraphs = [P(f"p{i}") for i in range(40)]
+    good = Document.new("T", *paragraphs)
+    assert len(writer.to_chunks(good)) > 5
+    path = tei_kirov.write(good, tmp_path / "good.xml")
+    assert path.read_bytes() == tei_kirov.to_bytes(good)
+    bad = Document.new("T", P(Date("x", when="nope")), *paragraphs, P(Date("y", when="nah")))
+    with pytest.raises(TeiWriteError) as info:
+        tei_kirov.write(bad, tmp_path / "bad.xml")
+    message = str(info.value)
+    assert "nope" in message and "nah" in message
+    assert not (tmp_path / "bad.xml").exists()
