@@ -1,9 +1,12 @@
 """Many files: walk folders, compile schemas once, fork workers, report progress.
 
 Schemas are compiled in the parent before the workers are forked, so every worker shares
-them. With a RELAX NG schema the run has two passes: a quick verdict for every file with the
-grammar specialised to the names the files use, then full explanations for the invalid ones
-only (their explaining grammar is compiled once, in the parent, before forking again).
+them. With a RELAX NG schema and several workers the run has two passes: a quick verdict for
+every file with the grammar specialised to the names the files use, then full explanations
+for the invalid ones only (their explaining grammar is compiled once, in the parent, before
+forking again). In one process there is one pass: the first invalid file brings the
+explaining grammar (for every name in the batch), which then also gives the verdicts of the
+files after it, five times faster than the specialised one.
 """
 
 from __future__ import annotations
@@ -167,7 +170,8 @@ def _run(files: list[str], schemas: list[Schema], rules: list[Rule],
     _JOB.update(schemas=schemas, rules=rules, roots=list(include_roots), with_rules=True)
     bar = Progress(len(files), progress)
     try:
-        set_explaining(not rng)
+        serial = jobs <= 1 or len(files) <= 1
+        set_explaining(not rng or serial)
         results = _map(files, jobs, bar.tick)
         invalid = [p for p in files if any(
             i.code == "TK100" and i.message.startswith(INVALID_MARKER)

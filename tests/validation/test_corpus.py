@@ -16,12 +16,17 @@ from tei_kirov.validation import batch, rules
 from tei_kirov.validation.report import Report
 from tei_kirov.validation.schemas import RngSchema
 
+#: How many explaining grammars each way of running compiled.
+_EXPLAINING: dict[str, int] = {}
 
-@pytest.fixture(scope="session", params=["whole-grammar", "specialised-grammar"])
+
+@pytest.fixture(scope="session", params=["whole-grammar", "specialised-grammar", "one-process"])
 def corpus_run(request: pytest.FixtureRequest, shared: Path
                ) -> tuple[dict[str, dict[str, str]], dict[str, Report]]:
-    """The corpus validated the way a large batch is (tei_all compiled whole) and the way a
-    small one is (grammar specialised to the names used, stubs to explain failures)."""
+    """The corpus validated the way a large batch is (tei_all compiled whole), the way a
+    small one is (grammar specialised to the names used, stubs to explain failures, two
+    passes over two workers) and the way one process does it (one pass, the explaining
+    grammar giving verdicts from the first invalid file on)."""
     verdicts = {row["local_path"]: row for row in csv.DictReader(
         (shared / "corpus" / "VERDICTS.tsv").open(encoding="utf-8"), delimiter="\t")}
     rng = shared / "tei" / "tei_all.rng"
@@ -32,7 +37,9 @@ def corpus_run(request: pytest.FixtureRequest, shared: Path
     limit = 0 if request.param == "whole-grammar" else 1 << 62
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(batch, "FULL_GRAMMAR_BYTES", limit)
-        reports = batch.run(files, [schema], rules.select(False), jobs=2)
+        jobs = 1 if request.param == "one-process" else 2
+        reports = batch.run(files, [schema], rules.select(False), jobs=jobs)
+    _EXPLAINING[request.param] = len(schema.explaining)
     by_path = {str(Path(r.file).relative_to(corpus)): r for r in reports}
     return verdicts, by_path
 
@@ -66,3 +73,9 @@ def test_columns_are_real(corpus_run) -> None:  # type: ignore[no-untyped-def]
     _, reports = corpus_run
     issues = [i for r in reports.values() for i in r.issues]
     assert issues and all(i.column and i.column > 0 for i in issues)
+
+
+def test_one_explaining_grammar_per_batch(corpus_run) -> None:  # type: ignore[no-untyped-def]
+    # (each way's run has happened by the time its instance of this test runs)
+    assert _EXPLAINING.get("one-process", 1) == 1
+    assert _EXPLAINING.get("specialised-grammar", 1) == 1
