@@ -91,8 +91,8 @@ class ModelBuilder:
     outside it in :attr:`prolog` and :attr:`epilog`."""
 
     def __init__(self, *, ampersands: bool = True) -> None:
-        """``ampersands=False`` promises that the input holds no ``&`` at all, which spares
-        looking for escaped ones in attribute values."""
+        """``ampersands=False``: attribute values need no decoding (the input holds no
+        ``&``, or the events come from a tree, by :func:`replay`)."""
         if len(REGISTRY) != _TAG_INFO_SIZE[0]:
             _TAG_INFO.clear()
             _TAG_INFO_SIZE[0] = len(REGISTRY)

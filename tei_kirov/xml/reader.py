@@ -66,7 +66,7 @@ def from_tree(
     makes from the tree's bytes)."""
     root = tree.getroot()
     _check_is_tei(root, data, file)
-    builder = ModelBuilder()
+    builder = ModelBuilder(ampersands=False)  # a tree's attribute values are decoded already
     with _collector_paused():
         replay(root, builder)
     doc = _document(builder, data)
