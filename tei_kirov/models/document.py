@@ -45,6 +45,8 @@ class Document(BaseModel):
     _doctype: str | None = PrivateAttr(default=None)
     #: The XML declaration read from the file ("" when it had none; ``None``: write the default).
     _declaration: str | None = PrivateAttr(default=None)
+    #: The whitespace that ended the file read (``None``: end with one newline).
+    _trailer: str | None = PrivateAttr(default=None)
 
     def __init__(self, root: TeiElement | Element | None = None, **data: Any) -> None:
         if root is not None:

@@ -83,6 +83,7 @@ def _document(builder: ModelBuilder, data: bytes | None) -> Document:
     if data is not None:
         doc._doctype = neutralise_doctype(data)[1]
         doc._declaration = _declaration(data)
+        doc._trailer = _trailer(data)
     return doc
 
 
@@ -155,6 +156,12 @@ def _declaration(data: bytes) -> str | None:
     if encoding is None or encoding.group(1).lower() in (b"utf-8", b"utf8"):
         return text.decode("utf-8")
     return None  # another encoding: the writer declares UTF-8 itself
+
+
+def _trailer(data: bytes) -> str | None:
+    """The whitespace after the last markup of the file (only whitespace can follow it)."""
+    tail = data[data.rfind(b">") + 1:]
+    return tail.decode("utf-8") if tail.isspace() or not tail else None
 
 
 def _record_top_level_layout(

@@ -83,7 +83,9 @@ def _around_root(doc: Document, root: list[bytes]) -> list[bytes]:
         parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
     while parts and not parts[-1]:
         parts.pop()
-    if not parts or not parts[-1].endswith(b"\n"):
+    if doc._trailer is not None:  # read from a file: end as it ended
+        parts.append(doc._trailer.encode("utf-8"))
+    elif not parts or not parts[-1].endswith(b"\n"):
         parts.append(b"\n")
     return parts
 

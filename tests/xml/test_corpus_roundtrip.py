@@ -13,13 +13,18 @@ def _c14n(data: bytes) -> bytes:
 
 def test_read_write_is_c14n_equal_and_read_write_read_is_model_equal(corpus):
     failures = []
+    identical = 0
     for path in corpus:
         data = path.read_bytes()
         doc = tei_kirov.parse(data, file=str(path))
         out = tei_kirov.to_bytes(doc)
+        identical += out == data
         if _c14n(out) != _c14n(data):
             failures.append(f"{path}: C14N differs")
         elif tei_kirov.parse(out) != doc:
             failures.append(f"{path}: model differs after a second read")
     assert not failures, "\n".join(failures)
     assert len(corpus) >= 195
+    # The others differ only inside tags, which no XML parser reports (line breaks between
+    # attributes, <x></x> for <x/>, where xmlns stands among the attributes).
+    assert identical >= 157, f"{identical} of {len(corpus)} byte-identical"

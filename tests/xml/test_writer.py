@@ -111,3 +111,13 @@ def test_the_profile_check_streams_and_still_lists_every_problem(tmp_path, monke
     message = str(info.value)
     assert "nope" in message and "nah" in message
     assert not (tmp_path / "bad.xml").exists()
+
+
+def test_the_end_of_a_file_comes_back_as_it_was():
+    body = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>x</p></TEI>'
+    for end in ("", "\n", "\n\n", "  \n"):
+        data = (body + end).encode()
+        assert tei_kirov.to_bytes(tei_kirov.parse(data)) == data
+    data = (body + "\n<!-- after -->").encode()
+    assert tei_kirov.to_bytes(tei_kirov.parse(data)) == data
+    assert tei_kirov.to_bytes(Document.new("T")).endswith(b"</TEI>\n")  # built: one newline
