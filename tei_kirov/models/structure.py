@@ -109,7 +109,8 @@ class P(TeiElement):
 
 
 class List(TeiElement):
-    """A list of ``item``s (``@rend="numbered"`` for a numbered list)."""
+    """A list of ``item``s, or of ``label``/``item`` pairs (``@rend="numbered"`` for a
+    numbered list)."""
 
     tag: Literal["list"] = "list"
     mixed: ClassVar[bool] = False
@@ -118,6 +119,19 @@ class List(TeiElement):
     @property
     def items(self) -> list[Item]:
         return self.children(Item)
+
+    @property
+    def labelled_items(self) -> list[tuple[Label | None, Item]]:
+        """Each item with the ``label`` just before it, if any (a glossary's terms)."""
+        pairs: list[tuple[Label | None, Item]] = []
+        label: Label | None = None
+        for node in self.nodes():
+            if isinstance(node, Label):
+                label = node
+            elif isinstance(node, Item):
+                pairs.append((label, node))
+                label = None
+        return pairs
 
 
 class Item(TeiElement):

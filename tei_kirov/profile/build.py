@@ -123,7 +123,10 @@ CONTENT: dict[str, Content] = {
     "standOff": elements(plus("listPerson listPlace listOrg listBibl")),
     "head": PARA,
     "p": PARA,
-    "list": elements(seq(el("head", 0, None), G, seq(el("item"), G, min=1, max=None))),
+    # items, or label/item pairs (a glossary, printed numbers kept apart)
+    "list": elements(seq(el("head", 0, None), G,
+                         choice(seq(el("item"), G, min=1, max=None),
+                                seq(el("label"), G, el("item"), G, min=1, max=None)))),
     "item": SPECIAL_PARA,
     "label": PHRASE_SEQ,
     "quote": SPECIAL_PARA,

@@ -96,3 +96,18 @@ def test_schema_compiles_with_lxml_and_xmlschema() -> None:
 
     etree.XMLSchema(etree.parse(str(schema_path())))
     assert xmlschema.XMLSchema(str(schema_path())).validity == "valid"
+
+
+def test_lists_take_items_or_label_item_pairs_but_not_a_stray_label() -> None:
+    import tei_kirov
+    from tei_kirov.models import Document, Item, Label, List
+    from tei_kirov.profile import profile_errors
+
+    glossary = List(Label("amalgam"), Item("a frame-up"), Label("troika"), Item("triumvirate"))
+    doc = Document.new("T", glossary)
+    tree = etree.fromstring(tei_kirov.to_bytes(doc))
+    assert profile_errors(tree) == []
+    assert [(lab.text(), it.text()) for lab, it in glossary.labelled_items] == [
+        ("amalgam", "a frame-up"), ("troika", "triumvirate")]
+    stray = Document.new("T", List(Item("a"), Label("b")))
+    assert profile_errors(etree.fromstring(tei_kirov.to_bytes(stray)))
