@@ -9,10 +9,11 @@ either; a test fails while the committed schema differs from what this module bu
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..models import REGISTRY, TeiElement
+from ..models.base import attribute_name
 
 # -- a tiny content-model language ----------------------------------------------------------
 
@@ -95,6 +96,17 @@ PARA = mixed(PHRASE + " " + INTER)  # macro.paraContent
 SPECIAL_PARA = mixed(PHRASE + " " + INTER + " p")  # macro.specialPara
 BLOCK = "p list quote cit bibl listBibl label listPerson listPlace listOrg"  # model.common
 G = star(GLOBAL)
+
+#: Content models many elements share, written once in the schema as named groups (after
+#: the TEI macros they restrict) and referred to by name.
+NAMED_CONTENT: dict[Content, tuple[str, str]] = {
+    PHRASE_SEQ: ("macro.phraseSeq", "phrase-level content: text, highlighting, names, "
+                 "dates, links, editorial interventions"),
+    PARA: ("macro.paraContent", "the content of a paragraph: phrases and lists, "
+           "citations, bibliographies and entity lists"),
+    SPECIAL_PARA: ("macro.specialPara", "paragraph content that may also hold paragraphs "
+                   "(items, quotations, notes on changes)"),
+}
 
 
 def _division(top: str, bottom: str, required: bool) -> Content:
@@ -338,23 +350,43 @@ def _particle(p: Particle, indent: str) -> list[str]:
     return lines
 
 
+#: The attributes every typed element has (``TeiElement``'s fields: a subset of TEI's
+#: att.global), declared once as an attribute group.
+GLOBAL_ATTRIBUTES: tuple[str, ...] = tuple(
+    attribute_name(f) for f in TeiElement.model_fields if f not in ("content", "extra_attrs"))
+
+
+def _attribute(element: str, xml_name: str, indent: str) -> str:
+    if xml_name in XML_ATTRIBUTES:
+        return f'{indent}<xs:attribute ref="{XML_ATTRIBUTES[xml_name]}"/>'
+    use = ' use="required"' if (element, xml_name) in REQUIRED_ATTRIBUTES else ""
+    xsd_type = attribute_type(element, xml_name)
+    if not xsd_type.startswith("xs:"):
+        xsd_type = "tk:" + xsd_type
+    return f'{indent}<xs:attribute name="{xml_name}" type="{xsd_type}"{use}/>'
+
+
+def _global_attributes() -> list[str]:
+    return (['  <xs:attributeGroup name="att.global">',
+             "    <xs:annotation><xs:documentation>attributes of every element (a subset of "
+             "TEI's att.global)</xs:documentation></xs:annotation>"]
+            + [_attribute("", name, "    ") for name in GLOBAL_ATTRIBUTES]
+            + ["  </xs:attributeGroup>"])
+
+
 def _attributes(cls: type[TeiElement], indent: str) -> list[str]:
+    own = list(cls.attribute_fields.values())
     lines = []
-    for xml_name in cls.attribute_fields.values():
-        if xml_name in XML_ATTRIBUTES:
-            lines.append(f'{indent}<xs:attribute ref="{XML_ATTRIBUTES[xml_name]}"/>')
-            continue
-        use = ' use="required"' if (cls.tei_name, xml_name) in REQUIRED_ATTRIBUTES else ""
-        xsd_type = attribute_type(cls.tei_name, xml_name)
-        if not xsd_type.startswith("xs:"):
-            xsd_type = "tk:" + xsd_type
-        lines.append(f'{indent}<xs:attribute name="{xml_name}" type="{xsd_type}"{use}/>')
-    return lines
+    if all(name in own for name in GLOBAL_ATTRIBUTES):
+        lines.append(f'{indent}<xs:attributeGroup ref="tk:att.global"/>')
+        own = [name for name in own if name not in GLOBAL_ATTRIBUTES]
+    return lines + [_attribute(cls.tei_name, name, indent) for name in own]
 
 
 def _element(name: str, cls: type[TeiElement]) -> list[str]:
     content = CONTENT[name]
-    doc = (cls.__doc__ or "").strip().splitlines()[0].replace("``", "")
+    paragraph = (cls.__doc__ or "").strip().split("\n\n")[0]
+    doc = " ".join(line.strip() for line in paragraph.splitlines()).replace("``", "")
     doc = doc.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     lines = [f'  <xs:element name="{name}">',
              f"    <xs:annotation><xs:documentation>{doc}</xs:documentation></xs:annotation>"]
@@ -367,7 +399,10 @@ def _element(name: str, cls: type[TeiElement]) -> list[str]:
     else:
         mixed_attr = ' mixed="true"' if content.kind == "mixed" else ""
         lines.append(f"    <xs:complexType{mixed_attr}>")
-        if content.particle is not None:
+        named = NAMED_CONTENT.get(content)
+        if named is not None and content.particle is not None:
+            lines.append(f'      <xs:group ref="tk:{named[0]}"{_occurs(content.particle)}/>')
+        elif content.particle is not None:
             particle = content.particle
             if particle.kind == "el":  # a lone element must sit in a group
                 particle = seq(particle)
@@ -376,6 +411,18 @@ def _element(name: str, cls: type[TeiElement]) -> list[str]:
         lines.append("    </xs:complexType>")
     lines.append("  </xs:element>")
     return lines
+
+
+def _group(content: Content, name: str, doc: str) -> list[str]:
+    """A named group for a shared content model; its occurrence bounds go on each reference
+    (XSD allows none on a group's own top particle)."""
+    assert content.particle is not None
+    particle = replace(content.particle, min=1, max=1)
+    if particle.kind == "el":
+        particle = seq(particle)
+    return ([f'  <xs:group name="{name}">',
+             f"    <xs:annotation><xs:documentation>{doc}</xs:documentation></xs:annotation>"]
+            + _particle(particle, "    ") + ["  </xs:group>"])
 
 
 def build() -> str:
@@ -396,6 +443,9 @@ def build() -> str:
         '  <xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="xml.xsd"/>',
         SIMPLE_TYPES.rstrip("\n"),
     ]
+    lines += _global_attributes()
+    for content, (name, doc) in NAMED_CONTENT.items():
+        lines += _group(content, name, doc)
     for name in sorted(REGISTRY, key=str.lower):
         lines += _element(name, REGISTRY[name])
     lines.append("</xs:schema>")

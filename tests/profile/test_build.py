@@ -32,9 +32,16 @@ def _declared_elements(xsd: etree._Element) -> dict[str, etree._Element]:
 
 
 def _declared_attributes(declaration: etree._Element) -> set[str]:
-    """The attributes an element declaration allows, as ``xml:id`` / ``notBefore`` names."""
+    """The attributes an element declaration allows, as ``xml:id`` / ``notBefore`` names
+    (those of the attribute groups it refers to included)."""
+    schema = declaration.getroottree().getroot()
+    attributes = list(declaration.iterfind(".//xs:attribute", NS))
+    for ref in declaration.iterfind(".//xs:attributeGroup[@ref]", NS):
+        group = schema.find(f"xs:attributeGroup[@name='{ref.get('ref').split(':', 1)[1]}']", NS)
+        assert group is not None, f"attribute group {ref.get('ref')} is not defined"
+        attributes += group.iterfind(".//xs:attribute", NS)
     names = set()
-    for attribute in declaration.iterfind(".//xs:attribute", NS):
+    for attribute in attributes:
         if attribute.get("ref") is not None:
             names.add(attribute.get("ref"))  # "xml:id", "xml:lang", ...
         else:
