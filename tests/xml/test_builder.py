@@ -75,7 +75,10 @@ def test_undefined_entities_behind_an_external_dtd_are_refused_not_dropped():
         try:
             tei_kirov.parse(data, file="in.xml")
         except tei_kirov.TeiReadError as error:
-            assert "undefined entity reference &mdash;" in error.reason and error.line == 2
+            # libxml2 2.14 reads on and the tree check names the reference; 2.12 already
+            # refuses the undefined parameter entity. Either way nothing is lost silently.
+            assert ("undefined entity reference &mdash;" in error.reason and error.line == 2
+                    or "%x;" in error.reason)
         else:
             raise AssertionError(f"an entity reference was silently dropped after {doctype}")
     # with no way to declare it, the reference is a well-formedness error, with a hint
