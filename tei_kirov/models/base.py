@@ -88,8 +88,13 @@ class Layout(NamedTuple):
 #: until a field is assigned (see :meth:`Node.__setattr__`).
 NOTHING_SET: frozenset[str] = frozenset()
 
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+# pydantic's instance slots, set directly by code that makes nodes without validation (the
+# reader's builder): object.__setattr__ would look each name up along the class's MRO first,
+# a third of the cost of making a node.
+set_dict = BaseModel.__dict__["__dict__"].__set__
+set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def layout_of(node: Node) -> Layout | None:
@@ -125,13 +130,13 @@ class Node(BaseModel):
     def _layout(self, layout: Layout | None) -> None:
         private = self.__pydantic_private__
         if private and private.keys() != {"_layout"}:  # a subclass's own private attributes
-            _set_private(self, {**private, "_layout": layout})
+            set_private(self, {**private, "_layout": layout})
         else:
-            _set_private(self, private_for(layout))
+            set_private(self, private_for(layout))
 
     def __setattr__(self, name: str, value: Any) -> None:
         if type(self.__pydantic_fields_set__) is frozenset:
-            _set_fields_set(self, set(self.__pydantic_fields_set__))
+            set_fields_set(self, set(self.__pydantic_fields_set__))
         super().__setattr__(name, value)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
@@ -139,7 +144,7 @@ class Node(BaseModel):
         without validation, as in pydantic."""
         copied = super().model_copy(deep=deep)
         if update:
-            _set_fields_set(copied, set(copied.__pydantic_fields_set__) | update.keys())
+            set_fields_set(copied, set(copied.__pydantic_fields_set__) | update.keys())
             copied.__dict__.update(update)
         return copied
 
@@ -147,18 +152,6 @@ class Node(BaseModel):
         return type(self) is type(other) and self.__dict__ == other.__dict__  # type: ignore[union-attr]
 
     __hash__ = None  # type: ignore[assignment]
-
-    @classmethod
-    def _fast(cls: type[N], values: dict[str, Any], layout: Layout | None = None) -> N:
-        """Build an instance from already-checked values without validation (the reader's path).
-
-        ``values`` must hold every field; this is what keeps reading fast."""
-        obj = cls.__new__(cls)
-        object.__setattr__(obj, "__dict__", values)
-        _set_fields_set(obj, NOTHING_SET)
-        object.__setattr__(obj, "__pydantic_extra__", None)
-        _set_private(obj, private_for(layout))
-        return obj
 
     @classmethod
     def field_template(cls) -> dict[str, Any]:

@@ -22,24 +22,21 @@ from ..models import REGISTRY, TEI_NS
 from ..models.base import (
     NOTHING_SET,
     PI,
-    BaseModel,
     Comment,
     Element,
     Layout,
     Node,
     TeiElement,
     private_for,
+    set_dict,
+    set_extra,
+    set_fields_set,
+    set_private,
 )
 from .safety import make_parser
 
 _TEI_PREFIX = "{" + TEI_NS + "}"
 _new = object.__new__
-# The slot setters of pydantic's BaseModel, called directly: object.__setattr__ would look
-# each name up along the class's MRO first (a third of the cost of making a node).
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 #: Clark tag -> (class, field template, XML attribute -> field, mixed?), or ``None`` for an
 #: element the models do not type. Rebuilt when the registry grows.
@@ -178,15 +175,15 @@ class ModelBuilder:
         content: list[Any] = []
         values["content"] = content
         node = _new(cls)
-        _set_dict(node, values)
-        _set_fields_set(node, NOTHING_SET)
-        _set_extra(node, None)
+        set_dict(node, values)
+        set_fields_set(node, NOTHING_SET)
+        set_extra(node, None)
         if not mixed or (before is None and order is None and declared is None):
             # no layout (yet: an element-only element gets its own at its end tag, when the
             # whitespace before that is known)
-            _set_private(node, None)
+            set_private(node, None)
         else:
-            _set_private(node, self._private(before, None, order, declared))
+            set_private(node, self._private(before, None, order, declared))
         if parent is not None:
             parent[0].append(node)
         else:
@@ -206,7 +203,7 @@ class ModelBuilder:
             else:
                 frame[2] = run
         if not frame[1]:
-            _set_private(frame[3], self._private(frame[4], frame[2], frame[5], frame[6]))
+            set_private(frame[3], self._private(frame[4], frame[2], frame[5], frame[6]))
         if frame[7] is not None:
             self._scope = frame[7]
         self._top = frame[8]
@@ -256,18 +253,18 @@ class ModelBuilder:
         if self._text:
             self._flush()
         node = _new(cls)
-        _set_dict(node, values)
-        _set_fields_set(node, NOTHING_SET)
-        _set_extra(node, None)
+        set_dict(node, values)
+        set_fields_set(node, NOTHING_SET)
+        set_extra(node, None)
         frame = self._top
         if frame is None:
-            _set_private(node, None)
+            set_private(node, None)
             (self.prolog if self.root is None else self.epilog).append(node)
             return
         if frame[1]:
-            _set_private(node, None)
+            set_private(node, None)
         else:
-            _set_private(node, self._private(frame[2], None, None, None))
+            set_private(node, self._private(frame[2], None, None, None))
             frame[2] = ""
         frame[0].append(node)
 
