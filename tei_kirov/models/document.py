@@ -43,6 +43,9 @@ class Document(BaseModel):
     _source: str | None = PrivateAttr(default=None)
     #: The DOCTYPE declaration read from the file, if any, written back unchanged.
     _doctype: str | None = PrivateAttr(default=None)
+    #: Where that DOCTYPE stood: after how many prolog nodes, and the whitespace before it
+    #: (``None``: right after the XML declaration).
+    _doctype_place: tuple[int, str] | None = PrivateAttr(default=None)
     #: The XML declaration read from the file ("" when it had none; ``None``: write the default).
     _declaration: str | None = PrivateAttr(default=None)
     #: The whitespace that ended the file read (``None``: end with one newline).

@@ -76,11 +76,13 @@ def from_tree(
 
 def _document(builder: ModelBuilder, data: bytes | None) -> Document:
     root, prolog, epilog = builder.take()
+    doctype_place = None
     if data is not None:
-        _record_top_level_layout(data, prolog, root, epilog)
+        doctype_place = _record_top_level_layout(data, prolog, root, epilog)
     doc = Document.model_construct(root=root, prolog=prolog, epilog=epilog)
     if data is not None:
         doc._doctype = neutralise_doctype(data)[1]
+        doc._doctype_place = doctype_place if doc._doctype else None
         doc._declaration = _declaration(data)
         doc._trailer = _trailer(data)
     return doc
@@ -165,18 +167,23 @@ def _trailer(data: bytes) -> str | None:
 
 def _record_top_level_layout(
     data: bytes, prolog: list[Any], root: Node, epilog: list[Any]
-) -> None:
+) -> tuple[int, str] | None:
     """Record the whitespace between the nodes outside the root element, which the XML
-    data model (and lxml) forget."""
+    data model (and lxml) forget. Returns where the DOCTYPE stood, if there is one: after
+    how many of the prolog's nodes, and the whitespace before it."""
     m = _DECLARATION.match(data)
     position = m.end() if m else 0
     before: list[str] = []
+    doctype_place = None
     while True:
         token = _TOP_LEVEL.match(data, position)
         if token is None:
             break
-        if not token.group(2).startswith(b"<!DOCTYPE"):
-            before.append(token.group(1).decode("utf-8", "replace"))
+        ws = token.group(1).decode("utf-8", "replace")
+        if token.group(2).startswith(b"<!DOCTYPE"):
+            doctype_place = (len(before), ws)
+        else:
+            before.append(ws)
         position = token.end()
     gap = re.match(rb"\s*", data[position:position + 256])
     root_ws = gap.group(0).decode() if gap else "\n"
@@ -190,6 +197,7 @@ def _record_top_level_layout(
         if len(found) == len(epilog):
             for item, ws in zip(epilog, found, strict=True):
                 _set_before(item, ws)
+    return doctype_place if len(before) == len(prolog) else None
 
 
 def _epilog_start(data: bytes, count: int) -> int:

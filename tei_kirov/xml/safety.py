@@ -17,7 +17,6 @@ from ..errors import TeiReadError
 MAX_BYTES = 512 * 1024 * 1024
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
 def make_parser(*, target: Any = None) -> etree.XMLParser:
@@ -50,8 +49,8 @@ def neutralise_doctype(data: bytes) -> tuple[bytes, str | None]:
     """Blank out a DOCTYPE's external identifier (``SYSTEM "x.dtd"``) so libxml2 never tries
     to fetch it; the blanks keep every line and column where they were. Returns the bytes to
     parse and the declaration as written."""
-    start = data.find(b"<!DOCTYPE", 0, 1 << 20)  # a plain find first: no regex scan
-    m = _DOCTYPE_DECL.search(data, start, 1 << 20) if start != -1 else None
+    start = _find_doctype(data, 1 << 20)
+    m = _DOCTYPE_DECL.match(data, start) if start != -1 else None
     if m is None:
         return data, None
     declaration = m.group(0).decode("utf-8", "replace")
@@ -69,15 +68,30 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _find_doctype(data: bytes, limit: int) -> int:
-    """Where ``<!DOCTYPE`` (any case) first starts in ``data[:limit]``, or -1: what
-    ``_DOCTYPE.search(data, 0, limit)`` finds, without a case-blind regex scan of every
-    byte (the reader's hot path)."""
-    position = data.find(b"<!", 0, limit)
-    while position != -1:
-        if position + 9 <= limit and data[position + 2:position + 9].upper() == b"DOCTYPE":
+    """Where the document type declaration starts in ``data[:limit]``, or -1.
+
+    Only the prolog is looked at: before a DOCTYPE there can be nothing but the XML
+    declaration, comments, processing instructions and whitespace, so the walk stops at the
+    first other markup (the root element). Text that merely looks like a DOCTYPE further on,
+    in a comment or a CDATA section, is content and is never touched. (``<!DOCTYPE`` is
+    matched in any case, to refuse entity declarations behind a misspelt one too.)"""
+    position = 0
+    while True:
+        position = data.find(b"<", position, limit)
+        if position == -1:
+            return -1
+        if data.startswith(b"<?", position):
+            end = data.find(b"?>", position + 2, limit)
+            position = end + 2
+        elif data.startswith(b"<!--", position):
+            end = data.find(b"-->", position + 4, limit)
+            position = end + 3
+        elif data[position + 1:position + 9].upper() == b"!DOCTYPE":
             return position
-        position = data.find(b"<!", position + 2, limit)
-    return -1
+        else:
+            return -1  # the root element: no DOCTYPE after it
+        if end == -1:
+            return -1
 
 
 def check_prolog(data: bytes, file: str | None) -> None:

@@ -73,10 +73,14 @@ def _around_root(doc: Document, root: list[bytes]) -> list[bytes]:
     parts: list[bytes] = []
     if declaration is None or declaration:
         parts.append((declaration or DECLARATION).encode("utf-8"))
-    if doc._doctype:
-        parts.append((b"\n" if parts else b"") + doc._doctype.encode("utf-8"))
-    for item in doc.prolog:
-        parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
+    doctype = doc._doctype.encode("utf-8") if doc._doctype else None
+    place, ws = doc._doctype_place or (0, None)
+    for index, item in enumerate([*doc.prolog, None]):
+        if doctype is not None and index == min(place, len(doc.prolog)):
+            gap = ws.encode("utf-8") if ws is not None else (b"\n" if parts else b"")
+            parts.append(gap + doctype)
+        if item is not None:
+            parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
     parts.append(_before(doc.root, parts))
     parts += root
     for item in doc.epilog:

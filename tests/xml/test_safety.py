@@ -64,3 +64,23 @@ def test_missing_file_is_a_read_error(tmp_path):
     with pytest.raises(TeiReadError) as info:
         tei_kirov.read(tmp_path / "nope.xml")
     assert "no such file" in str(info.value)
+
+
+def test_text_that_looks_like_a_doctype_in_the_body_is_content_not_a_doctype():
+    data = (f'<?xml version="1.0"?>\n<!-- a comment first -->\n<TEI {TEI}><p><![CDATA['
+            '<!DOCTYPE html SYSTEM "about:legacy-compat">]]></p>'
+            '<!-- <!DOCTYPE x SYSTEM "y.dtd"> --></TEI>\n').encode()
+    doc = tei_kirov.parse(data)
+    assert doc.root.content[0].content == ['<!DOCTYPE html SYSTEM "about:legacy-compat">']
+    assert doc._doctype is None
+    assert b"<!DOCTYPE" not in tei_kirov.to_bytes(doc).split(b"<TEI")[0]
+
+
+def test_a_doctype_after_comments_and_pis_is_still_found():
+    data = (f'<?xml version="1.0"?>\n<?pi x?>\n<!-- c -->\n<!DOCTYPE TEI SYSTEM "tei.dtd">\n'
+            f"<TEI {TEI}><p/></TEI>\n")
+    doc = tei_kirov.parse(data)
+    assert doc._doctype == '<!DOCTYPE TEI SYSTEM "tei.dtd">'
+    assert tei_kirov.to_bytes(doc) == data.encode()
+    lol = f'<!-- c --><!DOCTYPE TEI [<!ENTITY x "y">]><TEI {TEI}>&x;</TEI>'
+    assert "entity" in _error(lol).reason
