@@ -24,11 +24,11 @@ def command(source: Path, output: Path | None, force: bool, no_validate: bool) -
     whitespace come back as they were. Writing to a file checks the result against the
     profile schema first and replaces the file atomically."""
     from ..xml.reader import read
-    from ..xml.writer import to_bytes, write
+    from ..xml.writer import to_chunks, write
 
     doc = read(source)
     if output is None or str(output) == "-":
-        sys.stdout.buffer.write(to_bytes(doc))
+        sys.stdout.buffer.writelines(to_chunks(doc))  # (never the whole document at once)
         return
     write(doc, output, validate=not no_validate, overwrite=force)
     click.echo(f"wrote {output}", err=True)
