@@ -19,23 +19,32 @@ MAX_BYTES = 512 * 1024 * 1024
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 
+#: The one parsing policy: never load a DTD, never touch the network, never expand entities.
+#: ``huge_tree`` stays off, so libxml2's own limits on depth and text size apply.
+SAFE_OPTIONS: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "remove_blank_text": False,
+    "remove_comments": False,
+    "remove_pis": False,
+    "strip_cdata": True,
+    "huge_tree": False,
+    "collect_ids": False,
+}
+
+
 def make_parser(*, target: Any = None) -> etree.XMLParser:
-    """An lxml parser that never loads a DTD, never touches the network and never expands
-    entities. ``huge_tree`` stays off, so libxml2's own limits on depth and text size apply.
-    ``target``: a parser target to send parse events to instead of building a tree."""
-    return etree.XMLParser(
-        target=target,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        remove_blank_text=False,
-        remove_comments=False,
-        remove_pis=False,
-        strip_cdata=True,
-        huge_tree=False,
-        collect_ids=False,
-    )
+    """An lxml parser with :data:`SAFE_OPTIONS`. ``target``: a parser target to send parse
+    events to instead of building a tree."""
+    return etree.XMLParser(target=target, **SAFE_OPTIONS)
+
+
+def make_pull_parser(*, events: tuple[str, ...], schema: Any = None) -> etree.XMLPullParser:
+    """A pull parser (``feed`` bytes, ``read_events``) with :data:`SAFE_OPTIONS`, validating
+    against ``schema`` as it goes when one is given."""
+    return etree.XMLPullParser(events=events, schema=schema, **SAFE_OPTIONS)
 
 
 _DOCTYPE_DECL = re.compile(

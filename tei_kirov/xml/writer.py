@@ -73,14 +73,14 @@ def _around_root(doc: Document, root: list[bytes]) -> list[bytes]:
     parts: list[bytes] = []
     if declaration is None or declaration:
         parts.append((declaration or DECLARATION).encode("utf-8"))
-    doctype = doc._doctype.encode("utf-8") if doc._doctype else None
     place, ws = doc._doctype_place or (0, None)
-    for index, item in enumerate([*doc.prolog, None]):
-        if doctype is not None and index == min(place, len(doc.prolog)):
-            gap = ws.encode("utf-8") if ws is not None else (b"\n" if parts else b"")
-            parts.append(gap + doctype)
-        if item is not None:
-            parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
+    place = min(place, len(doc.prolog))  # the DOCTYPE goes after this many prolog nodes
+    for index, item in enumerate(doc.prolog):
+        if index == place:
+            _append_doctype(doc, ws, parts)
+        parts.append(_before(item, parts) + etree.tostring(_misc(item), encoding="UTF-8"))
+    if place == len(doc.prolog):
+        _append_doctype(doc, ws, parts)
     parts.append(_before(doc.root, parts))
     parts += root
     for item in doc.epilog:
@@ -92,6 +92,12 @@ def _around_root(doc: Document, root: list[bytes]) -> list[bytes]:
     elif not parts or not parts[-1].endswith(b"\n"):
         parts.append(b"\n")
     return parts
+
+
+def _append_doctype(doc: Document, ws: str | None, parts: list[bytes]) -> None:
+    if doc._doctype:
+        gap = ws.encode("utf-8") if ws is not None else (b"\n" if parts else b"")
+        parts.append(gap + doc._doctype.encode("utf-8"))
 
 
 def _before(node: Node, parts: list[bytes]) -> bytes:
@@ -313,10 +319,9 @@ def _profile_problems(chunks: list[bytes]) -> list[str]:
     read, so the check costs no tree of the whole document; only an invalid one is parsed
     whole, to report every problem with its line and path."""
     from ..profile import profile_errors, profile_schema
-    from .safety import make_parser
+    from .safety import make_parser, make_pull_parser
 
-    stream = etree.XMLPullParser(events=("end",), schema=profile_schema(), resolve_entities=False,
-                                 no_network=True, load_dtd=False, huge_tree=False)
+    stream = make_pull_parser(events=("end",), schema=profile_schema())
     try:
         for chunk in chunks:
             stream.feed(chunk)

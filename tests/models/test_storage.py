@@ -53,11 +53,12 @@ def test_built_in_code_nodes_behave_as_plain_pydantic_models():
     assert p.n == "2"
 
 
-def test_the_models_of_a_file_take_less_than_ten_times_its_bytes():
+def test_the_models_of_a_file_stay_well_under_ten_times_its_bytes():
     # Python allocations only (tracemalloc); the benchmarks measure the process's RSS.
-    # Python 3.10's dicts are larger (640 bytes for a typed element's 13 fields, against
-    # 272-304 for 3.11's and 3.13's key-sharing copies): 10.8x there.
-    limit = 10 if sys.version_info >= (3, 11) else 12
+    # Measured: 6.5x on 3.11, 7.6x on 3.13; a fields-set per node would add 2.2x. Python
+    # 3.10's dicts are larger (640 bytes for a typed element's 13 fields, against 272-304
+    # for the key-sharing copies of 3.11 and 3.13): 10.8x there.
+    limit = 8.5 if sys.version_info >= (3, 11) else 12
     data = EDITION.read_bytes()
     tei_kirov.parse(data)  # tables built once per process are not the document's
     tracemalloc.start()
