@@ -26,11 +26,12 @@ def command(source: Path | None, output: Path | None, authority: Path | None,
     Without SOURCE the pamphlet shipped with the package is encoded (its edition is
     examples/kirov.xml). Encoding is deterministic; an existing OUT is kept unless --force
     is given."""
+    from ..atomic import check_target, write_file
     from ..encoder import default_text, encode_with_report
-    from ..xml.writer import to_bytes, write_bytes_atomic
+    from ..xml.writer import to_bytes
 
-    if output is not None and output.exists() and not force:
-        raise click.UsageError(f"{output} exists; give --force to replace it")
+    if output is not None:
+        check_target(output, force)  # refuse before the work, not after
     try:
         text = source.read_text(encoding="utf-8") if source is not None else default_text()
     except UnicodeDecodeError as exc:
@@ -42,6 +43,6 @@ def command(source: Path | None, output: Path | None, authority: Path | None,
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_bytes_atomic(output, data)
+        write_file(output, data, force=force)
     if report:
         click.echo(found.summary(), err=True)

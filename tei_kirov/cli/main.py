@@ -37,14 +37,8 @@ def cli() -> None:
     """Encode, validate, convert and export TEI P5 XML."""
 
 
-for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"{__package__}.{_name}")
-    except ModuleNotFoundError as _exc:  # a command whose module is not written yet
-        if _exc.name != f"{__package__}.{_name}":
-            raise
-        continue
-    cli.add_command(_module.command)
+for _name in COMMAND_MODULES:  # a missing module is an error, never a command gone quietly
+    cli.add_command(importlib.import_module(f"{__package__}.{_name}").command)
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ def _xsd_text() -> str:
 def command(kind: str, output: Path | None, force: bool) -> None:
     """Print a schema: json (the JSON Schema of the models, which the json export
     follows) or xsd (the tei_kirov profile XSD)."""
-    from ..export.atomic import write_file
+    from ..atomic import write_file
     from ..export.jsonio import schema_text
 
     text = schema_text() if kind == "json" else _xsd_text()

@@ -9,7 +9,7 @@ tables and BagIt packages. Every export works on any document the models can rea
 
 from __future__ import annotations
 
-from .atomic import write_file
+from ..atomic import write_file
 from .bag import bag_info, to_bag, validate_bag
 from .html import to_html
 from .jsonio import from_json, json_schema, schema_text, to_json

@@ -20,10 +20,10 @@ from typing import Any
 
 import bagit
 
+from ..atomic import check_target, publish_dir, staging_dir
 from ..errors import TeiWriteError
 from ._meta import read_meta
 from ._tree import attr, descendants, local, root_of
-from .atomic import check_target, publish_dir, staging_dir
 from .html import to_html
 from .text import to_text
 
@@ -154,9 +154,6 @@ def to_bag(
     schemas = _schema_sources()
     info = bag_info(doc, tei)
     with staging_dir(target) as staged:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(staged, 0o777 & ~umask)  # data/ inherits this mode from the bag folder
         (staged / f"{stem}.xml").write_bytes(tei)
         (staged / f"{stem}.html").write_bytes(html)
         (staged / f"{stem}.txt").write_bytes(text)

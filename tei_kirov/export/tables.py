@@ -15,8 +15,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..atomic import check_target, publish_dir, staging_dir
 from ._plan import Plan, build_plan
-from .atomic import check_target, publish_dir, staging_dir
 
 ENTITY_COLUMNS = ("id", "name", "variants", "mentions", "first_mention", "first_page")
 DATE_COLUMNS = ("text", "value", "certainty", "where", "page", "when", "from", "to",

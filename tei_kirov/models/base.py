@@ -71,7 +71,9 @@ class Layout(NamedTuple):
     ``before``: whitespace preceding this node inside an element-only parent;
     ``end``: whitespace before this element's end tag, when the element is element-only;
     ``attr_order``: attribute names in document order; ``nsmap``: namespace declarations
-    made on this element.
+    made on this element; ``prefix``: the prefix the element was written with (``""`` for
+    none), recorded only where its namespace is bound to more than one prefix, so that the
+    writer cannot tell which one to use.
 
     A layout is immutable, so the reader gives one object to every node laid out alike;
     change a node's layout by giving it a new one (``node._layout = Layout(...)``).
@@ -81,6 +83,7 @@ class Layout(NamedTuple):
     end: str | None = None
     attr_order: tuple[str, ...] | None = None
     nsmap: dict[str | None, str] | None = None
+    prefix: str | None = None
 
 
 #: The fields-set of a node nobody has assigned to yet. pydantic keeps a set per instance

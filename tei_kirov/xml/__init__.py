@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "from_tree": "reader", "parse": "reader", "read": "reader",
     "to_bytes": "writer", "to_string": "writer", "to_tree": "writer", "write": "writer",
-    "write_bytes_atomic": "writer",
 }
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
     from .reader import from_tree, parse, read
-    from .writer import to_bytes, to_string, to_tree, write, write_bytes_atomic
+    from .writer import to_bytes, to_string, to_tree, write
 
 
 def __getattr__(name: str) -> Any:

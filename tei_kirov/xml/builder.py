@@ -23,10 +23,12 @@ from ..models.base import (
     NOTHING_SET,
     PI,
     Comment,
+    Container,
     Element,
     Layout,
     Node,
     TeiElement,
+    layout_of,
     private_for,
     set_dict,
     set_extra,
@@ -97,6 +99,9 @@ class ModelBuilder:
         self.prolog: list[Comment | PI] = []
         self.epilog: list[Comment | PI] = []
         self.has_doctype = False
+        #: Whether some namespace was bound to two prefixes at once: the parse events do not
+        #: say which one each element used, so the reader finds out (``record_prefixes``).
+        self.shared_namespaces = False
         self._text: list[str] = []
         #: The innermost open element: [content, mixed?, pending whitespace, node, before,
         #: attribute order, namespace declarations, scope to restore, enclosing frame].
@@ -139,7 +144,9 @@ class ModelBuilder:
             declared = {p or None: u for p, u in nsmap.items() if u and scope.get(p or None) != u}
             if declared:
                 restore = scope
-                self._scope = {**scope, **declared}
+                self._scope = scope = {**scope, **declared}
+                if len(set(scope.values())) < len(scope):
+                    self.shared_namespaces = True
             else:
                 declared = None
         info = _TAG_INFO.get(tag, _UNKNOWN)
@@ -279,6 +286,27 @@ class ModelBuilder:
         if private is None:
             private = shared[key] = private_for(Layout(before, end, order))
         return private  # type: ignore[no-any-return]
+
+
+def record_prefixes(root: etree._Element, node: Node) -> None:
+    """Record in the models made from the tree ``root`` (``node`` is its root model) the
+    prefix of every element whose namespace is bound to more than one prefix where it
+    stands, so that the writer gives it the same one."""
+    models = [node, *node.iter(Container)] if isinstance(node, Container) else [node]
+    shared: dict[tuple[int, str], Any] = {}  # nodes laid out alike share one private dict
+    for element, model in zip(root.iter(etree.Element), models, strict=True):
+        tag = element.tag
+        if tag[:1] != "{":  # type: ignore[index]
+            continue
+        uri = tag[1:].partition("}")[0]  # type: ignore[index]
+        if sum(1 for bound in element.nsmap.values() if bound == uri) > 1:
+            layout = layout_of(model)
+            prefix = element.prefix or ""
+            key = (id(layout), prefix)  # (the layouts live as long as their nodes do)
+            private = shared.get(key)
+            if private is None:
+                private = shared[key] = private_for((layout or Layout())._replace(prefix=prefix))
+            set_private(model, private)
 
 
 def replay(root: etree._Element, builder: ModelBuilder) -> None:

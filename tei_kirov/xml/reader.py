@@ -8,11 +8,8 @@ reproduce the file. The models themselves are made by :mod:`tei_kirov.xml.builde
 
 from __future__ import annotations
 
-import gc
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +18,7 @@ from lxml import etree
 from ..errors import TeiReadError
 from ..models import TEI_NS, Document
 from ..models.base import Layout, Node, layout_of
-from .builder import ModelBuilder, NotTei, replay
+from .builder import ModelBuilder, NotTei, record_prefixes, replay
 from .safety import make_parser, neutralise_doctype, parse_bytes, prepare, syntax_error
 
 _TEI_PREFIX = "{" + TEI_NS + "}"
@@ -39,8 +36,7 @@ def parse(source: bytes | str, *, file: str | None = None) -> Document:
     safe = prepare(data, file)
     builder = ModelBuilder(ampersands=b"&" in data)
     try:
-        with _collector_paused():
-            etree.fromstring(safe, make_parser(target=builder))
+        etree.fromstring(safe, make_parser(target=builder))
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, file) from None
     except NotTei:
@@ -55,7 +51,10 @@ def parse(source: bytes | str, *, file: str | None = None) -> Document:
         # rather than lose its text in silence. (DOCTYPEs are rare in TEI: none of the 195
         # corpus files has one; '&' is looked for as a byte, which any encoding keeps.)
         parse_bytes(data, file)
-    return _document(builder, data)
+    doc = _document(builder, data)
+    if builder.shared_namespaces:  # rare: which of two prefixes each element took
+        record_prefixes(parse_bytes(data, file).getroot(), doc.root)
+    return doc
 
 
 def from_tree(
@@ -66,9 +65,10 @@ def from_tree(
     root = tree.getroot()
     _check_is_tei(root, data, file)
     builder = ModelBuilder(ampersands=False)  # a tree's attribute values are decoded already
-    with _collector_paused():
-        replay(root, builder)
+    replay(root, builder)
     doc = _document(builder, data)
+    if builder.shared_namespaces:
+        record_prefixes(root, doc.root)
     if data is None:
         doc._doctype = tree.docinfo.doctype or None
     return doc
@@ -86,28 +86,6 @@ def _document(builder: ModelBuilder, data: bytes | None) -> Document:
         doc._declaration = _declaration(data)
         doc._trailer = _trailer(data)
     return doc
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a model tree is built.
-
-    The new tree is acyclic (reference counting frees it), so there is nothing for the
-    young-generation collections to find in it; afterwards it moves straight to the oldest
-    generation instead of letting gen0/gen1 scan every node (a quarter of the read time of a
-    large file; see benchmarks/). The move is skipped when the application keeps objects
-    frozen itself, so as not to unfreeze them."""
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            if not gc.get_freeze_count():
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def read(path: str | os.PathLike[str]) -> Document:

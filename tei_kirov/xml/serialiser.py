@@ -2,12 +2,15 @@
 
 It produces exactly the bytes that the lxml path of :mod:`.writer` produces (``_build`` then
 ``etree.tostring``): the same layout decisions, libxml2's escaping, self-closing empty
-elements, namespace prefixes. Whenever a document holds something whose lxml serialisation
-this module does not reproduce with certainty (a namespace URI bound to two prefixes, an
-element or attribute whose namespace has no usable prefix in scope, an unusual name,
-characters XML forbids, anything that is not a node), :func:`root_bytes` returns ``None``
-and the writer takes the lxml path, which stays the reference. ``benchmarks/roundtrip.py``
-and ``tests/xml/test_serialiser.py`` compare both paths byte for byte.
+elements, namespace prefixes. A few cases it declares unsupported, by raising
+:class:`Unsupported` where it meets them: a namespace with no usable prefix in scope, one
+bound to two prefixes when the element does not record which it was read with, a
+no-namespace element under a default namespace, a name that is not a plain ASCII NCName.
+For those :func:`root_chunks` returns ``None`` and the writer takes the lxml path, which stays
+the reference. Anything else that goes wrong (a value that is not text, a character XML
+forbids, a bug) raises: it never turns into a silent switch of path.
+``benchmarks/roundtrip.py`` and ``tests/xml/test_serialiser.py`` compare both paths byte
+for byte, and the tests check that no corpus file needs the lxml path.
 
 Building a tree costs about a microsecond per element and another per text node in lxml;
 writing the text directly is several times faster (see benchmarks/RESULTS.md).
@@ -22,7 +25,7 @@ from lxml import etree
 
 from ..models import TEI_NS
 from ..models.base import PI, Comment, Container, Element, TeiElement, layout_of
-from .writer import INDENT, whitespace_before
+from .whitespace import INDENT, whitespace_before
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _XML_PREFIX = "{" + XML_NS + "}"
@@ -41,8 +44,9 @@ _SIMPLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
 _SCOPES: dict[tuple[tuple[str | None, str], ...], _Scope] = {}
 
 
-class _Unsupported(Exception):
-    """Something the fast path does not reproduce with certainty: use the lxml path."""
+class Unsupported(Exception):
+    """A case this module declares it does not reproduce with certainty (see the module
+    docstring): the writer uses the lxml path for the document."""
 
 
 def _text(value: str) -> str:
@@ -92,16 +96,20 @@ def _scope(by_prefix: dict[str | None, str]) -> _Scope:
 class _Scope:
     """The namespace bindings in force: prefix -> URI and the one prefix of each URI."""
 
-    __slots__ = ("by_prefix", "by_uri", "names", "attr_names", "classes", "tags")
+    __slots__ = ("by_prefix", "by_uri", "twice", "names", "attr_names", "classes", "tags")
 
     def __init__(self, by_prefix: dict[str | None, str]) -> None:
         self.by_prefix = by_prefix
         by_uri: dict[str, str | None] = {}
+        twice: set[str] = set()
         for prefix, uri in by_prefix.items():
             if uri in by_uri:
-                raise _Unsupported("one namespace bound to two prefixes")
+                twice.add(uri)
             by_uri[uri] = prefix
+        for uri in twice:  # which prefix an element takes is in its layout, if anywhere
+            del by_uri[uri]
         self.by_uri = by_uri
+        self.twice = twice
         self.names: dict[str, str] = {}
         self.attr_names: dict[str, str] = {}
         self.classes: dict[type, tuple[Any, ...]] = {}
@@ -118,11 +126,11 @@ class _Scope:
         if tag[:1] == "{":
             uri, _, local = tag[1:].partition("}")
             if not _SIMPLE_NAME.match(local) or uri not in self.by_uri:
-                raise _Unsupported(tag)
+                raise Unsupported(tag)
             prefix = self.by_uri[uri]
             return local if prefix is None else f"{prefix}:{local}"
         if not _SIMPLE_NAME.match(tag) or None in self.by_prefix:
-            raise _Unsupported(tag)  # lxml's handling of no-namespace under a default one
+            raise Unsupported(tag)  # lxml's handling of no-namespace under a default one
         return tag
 
     def attribute_name(self, name: str) -> str:
@@ -138,14 +146,14 @@ class _Scope:
                 local = name[len(_XML_PREFIX):]
                 if _SIMPLE_NAME.match(local):
                     return "xml:" + local
-                raise _Unsupported(name)
+                raise Unsupported(name)
             uri, _, local = name[1:].partition("}")
             prefix = self.by_uri.get(uri)
             if prefix is None or not _SIMPLE_NAME.match(local):
-                raise _Unsupported(name)
+                raise Unsupported(name)
             return f"{prefix}:{local}"
         if not _SIMPLE_NAME.match(name):
-            raise _Unsupported(name)
+            raise Unsupported(name)
         return name
 
 
@@ -162,15 +170,15 @@ def _plan(cls: type[TeiElement]) -> tuple[Any, Any]:
     marks = ["def typed_markup(values):", "    text = ''"]
     for field, clark in cls.attribute_fields.items():
         if not field.isidentifier():
-            raise _Unsupported(field)
+            raise Unsupported(field)
         if clark.startswith(_XML_PREFIX):
             qualified = "xml:" + clark[len(_XML_PREFIX):]
         elif clark[:1] == "{":
-            raise _Unsupported(clark)  # typed attributes are plain or xml: names
+            raise Unsupported(clark)  # typed attributes are plain or xml: names
         else:
             qualified = clark
         if not _SIMPLE_NAME.match(qualified.removeprefix("xml:")):
-            raise _Unsupported(clark)
+            raise Unsupported(clark)
         picks.append(f"    v = values[{field!r}]")
         picks.append(f"    if v is not None: found[{clark!r}] = v")
         marks.append(f"    v = values[{field!r}]")
@@ -190,12 +198,15 @@ def _class_info(scope: _Scope, cls: type) -> tuple[Any, ...]:
     "</name>")."""
     if issubclass(cls, TeiElement):
         plan = _PLANS.get(cls) or _plan(cls)
-        name = scope.element_name(_TEI_PREFIX + cls.tei_name)
-        info: tuple[Any, ...] = (name, plan, cls.mixed, True, "<" + name, "</" + name + ">")
+        if TEI_NS in scope.twice:  # the prefix comes from each element's layout
+            info: tuple[Any, ...] = (None, plan, cls.mixed, True, None, None)
+        else:
+            name = scope.element_name(_TEI_PREFIX + cls.tei_name)
+            info = (name, plan, cls.mixed, True, "<" + name, "</" + name + ">")
     elif issubclass(cls, Element):
         info = (None, None, True, False, None, None)
     else:
-        raise _Unsupported(cls.__name__)
+        raise TypeError(f"{cls.__name__} cannot be an element")
     scope.classes[cls] = info
     return info
 
@@ -216,36 +227,39 @@ class _Out(list):  # type: ignore[type-arg]
         self.chunks: list[bytes] = []
 
     def flush(self) -> None:
-        """Encode the pieces so far into a chunk; ``_Unsupported`` if they hold what XML
-        cannot (lone surrogates, C0 controls, U+FFFE, U+FFFF)."""
+        """Encode the pieces so far into a chunk; ``ValueError`` if they hold what XML
+        cannot (lone surrogates, C0 controls, U+FFFE, U+FFFF), as lxml refuses them."""
         text = "".join(self)
         self.clear()
         if "\ufffe" in text or "\uffff" in text:
-            raise _Unsupported("a character XML forbids")
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise _Unsupported("lone surrogate") from None
+            raise ValueError("a character XML forbids")
+        data = text.encode("utf-8")  # UnicodeEncodeError (a ValueError) for a lone surrogate
         del text
         if len(data.translate(None, _CONTROLS)) != len(data):
-            raise _Unsupported("a character XML forbids")
+            raise ValueError("a character XML forbids")
         self.chunks.append(data)
 
 
 def root_chunks(root: Any) -> list[bytes] | None:
     """The UTF-8 bytes of the root element (as ``etree.tostring`` of the lxml path would
-    give them), in chunks of a few hundred kilobytes, or ``None`` when only the lxml path
-    can be trusted with this document."""
-    out = _Out()
+    give them), in chunks of a few hundred kilobytes, or ``None`` for a document with a
+    case this module declares unsupported (:class:`Unsupported`). Any other error raises."""
     try:
-        layout = layout_of(root)
-        nsmap = layout.nsmap if layout is not None else None
-        if nsmap is None:
-            nsmap = {None: TEI_NS}
-        _element(root, _scope(nsmap), 0, True, out, _declarations(nsmap))
-        out.flush()
-    except (_Unsupported, AttributeError, TypeError, KeyError, ValueError):
+        return write_root(root)
+    except Unsupported:
         return None
+
+
+def write_root(root: Any) -> list[bytes]:
+    """:func:`root_chunks`, raising :class:`Unsupported` (which says what) instead of
+    returning ``None``."""
+    out = _Out()
+    layout = layout_of(root)
+    nsmap = layout.nsmap if layout is not None else None
+    if nsmap is None:
+        nsmap = {None: TEI_NS}
+    _element(root, _scope(nsmap), 0, True, out, _declarations(nsmap))
+    out.flush()
     return out.chunks
 
 
@@ -259,7 +273,7 @@ def _declarations(nsmap: dict[str | None, str]) -> str:
     parts = []
     for prefix, uri in nsmap.items():
         if prefix is not None and not _SIMPLE_NAME.match(prefix):
-            raise _Unsupported(prefix)
+            raise Unsupported(prefix)
         name = "xmlns" if prefix is None else "xmlns:" + prefix
         parts.append(f' {name}="{_attr(uri)}"')
     return "".join(parts)
@@ -283,6 +297,8 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: _Out,
     name, plan, mixed, typed, start, end = info
     values = node.__dict__
     if typed:
+        if start is None:  # the TEI namespace is bound to two prefixes here
+            start, end = _prefixed(scope, _TEI_PREFIX + cls.tei_name, layout)
         if declared:
             start += declared
         attrs = values["extra_attrs"]
@@ -299,8 +315,11 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: _Out,
         tag = values["tag"]
         tags = scope.tags.get(tag)
         if tags is None:
-            name = scope.element_name(tag)
-            tags = scope.tags[tag] = ("<" + name, "</" + name + ">")
+            if scope.twice and tag[1:].partition("}")[0] in scope.twice:
+                tags = _prefixed(scope, tag, layout)
+            else:
+                name = scope.element_name(tag)
+                tags = scope.tags[tag] = ("<" + name, "</" + name + ">")
         start, end = tags
         if declared:
             start += declared
@@ -356,6 +375,24 @@ def _element(node: Any, scope: _Scope, depth: int, pretty: bool, out: _Out,
         out.append(start + "/>")
 
 
+def _prefixed(scope: _Scope, tag: str, layout: Any) -> tuple[str, str]:
+    """The start and end of the tags of an element whose namespace is bound to two prefixes
+    in ``scope``: the prefix it was read with, as the lxml path asks for it (see
+    ``writer.with_prefix``)."""
+    prefix = layout.prefix if layout is not None else None
+    uri, _, local = tag[1:].partition("}")
+    if prefix is None:
+        raise Unsupported("a namespace bound to two prefixes, the element's not recorded")
+    key = prefix or None
+    if scope.by_prefix.get(key) != uri or not _SIMPLE_NAME.match(local):
+        raise Unsupported("the recorded prefix is not bound to the element's namespace")
+    own = layout.nsmap
+    if own and key in own and next(p for p, u in own.items() if u == uri) != key:
+        raise Unsupported("the recorded prefix is not the first this element declares")
+    name = f"{prefix}:{local}" if prefix else local
+    return "<" + name, "</" + name + ">"
+
+
 def _child(item: Any, scope: _Scope, depth: int, pretty: bool, out: _Out) -> None:
     if isinstance(item, Container):
         _element(item, scope, depth + 1, pretty, out)
@@ -367,7 +404,7 @@ def _child(item: Any, scope: _Scope, depth: int, pretty: bool, out: _Out) -> Non
             node = etree.ProcessingInstruction(item.target, item.text or None)
         out.append(etree.tostring(node, encoding="unicode"))
     else:
-        raise _Unsupported(type(item).__name__)
+        raise TypeError(f"{type(item).__name__} cannot stand in content")
 
 
 def _element_only(content: list[Any], layout: Any, scope: _Scope, depth: int, pretty: bool,

@@ -11,51 +11,72 @@ whitespace is not significant: element-only containers that are not inside mixed
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
 
+from ..atomic import check_target, write_file
 from ..errors import TeiWriteError
 from ..models import TEI_NS, Document
 from ..models.base import PI, Comment, Container, Element, Layout, Node, TeiElement, layout_of
+from .serialiser import root_chunks
+from .whitespace import INDENT, whitespace_before
 
-INDENT = "  "
 _SubElement = etree.SubElement
 _TEI_PREFIX = "{" + TEI_NS + "}"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 
 
 def to_tree(doc: Document) -> etree._ElementTree:
-    """Build the lxml tree of ``doc`` (prolog and epilog included)."""
-    root = _build(doc.root, None, 0, pretty=True)
-    for item in doc.prolog:
-        root.addprevious(_misc(item))
-    for item in reversed(doc.epilog):
-        root.addnext(_misc(item))
+    """Build the lxml tree of ``doc`` (prolog and epilog included). Raises
+    :class:`~tei_kirov.errors.TeiWriteError` for a value XML cannot hold."""
+    with _bad_values_named(doc):
+        root = _build(doc.root, None, 0, pretty=True)
+        for item in doc.prolog:
+            root.addprevious(_misc(item))
+        for item in reversed(doc.epilog):
+            root.addnext(_misc(item))
     return root.getroottree()
 
 
 def to_bytes(doc: Document) -> bytes:
-    """Serialise ``doc`` as UTF-8 bytes. Never refuses: it writes whatever the model holds
-    (see :func:`write` for the checked path)."""
+    """Serialise ``doc`` as UTF-8 bytes. It writes whatever the model holds, valid or not
+    (see :func:`write` for the checked path); it refuses only a value XML cannot hold (a
+    number where text belongs, a character XML forbids), with a
+    :class:`~tei_kirov.errors.TeiWriteError` naming the element and attribute."""
     return b"".join(to_chunks(doc))
 
 
 def to_chunks(doc: Document) -> list[bytes]:
     """:func:`to_bytes` in pieces of at most a few hundred kilobytes, to write to a file
     without holding the whole document as one object."""
-    from .serialiser import root_chunks  # the fast path; None when only lxml can be trusted
+    with _bad_values_named(doc):
+        body = root_chunks(doc.root)  # None: a case the fast path declares unsupported
+        if body is None:
+            body = [etree.tostring(_build(doc.root, None, 0, pretty=True), encoding="UTF-8")]
+        return _around_root(doc, body)
 
-    body = root_chunks(doc.root)
-    if body is None:
-        body = [etree.tostring(_build(doc.root, None, 0, pretty=True), encoding="UTF-8")]
-    return _around_root(doc, body)
+
+@contextmanager
+def _bad_values_named(doc: Document) -> Iterator[None]:
+    """Turn a writer's failure on a value XML cannot hold into a
+    :class:`~tei_kirov.errors.TeiWriteError` that says where the value is. A failure that no
+    value explains is a writer bug and propagates as it is."""
+    try:
+        yield
+    except (TypeError, ValueError, AttributeError) as exc:
+        from .values import unwritable
+
+        problem = unwritable(doc)
+        if problem is None:
+            raise
+        raise problem from exc
 
 
 def _serialise(doc: Document, root: etree._Element | bytes) -> bytes:
@@ -156,6 +177,8 @@ def _build(node: Node, parent: etree._Element | None, depth: int, pretty: bool) 
     if parent is None and nsmap is None:
         nsmap = {None: TEI_NS}
     tag = _qualified(node)
+    if layout is not None and layout.prefix is not None:
+        nsmap = with_prefix(nsmap, layout.prefix, tag)
     attrs = _attributes(node, layout)
     if parent is None:
         el = etree.Element(tag, attrs, nsmap=nsmap)
@@ -171,6 +194,24 @@ def _build(node: Node, parent: etree._Element | None, depth: int, pretty: bool) 
         # xml:space="preserve" makes every space significant: never indent inside it
         _fill_element_only(el, node, layout, depth, pretty and node.xml_space != "preserve")
     return el
+
+
+def with_prefix(
+    nsmap: dict[str | None, str] | None, prefix: str, tag: str
+) -> dict[str | None, str] | None:
+    """The ``nsmap`` to give lxml so that an element takes ``prefix`` (``""``: none) for its
+    namespace. lxml gives a new element the first binding of its namespace in the nsmap it is
+    made with, declaring it only if that binding is not already in scope; so the prefix goes
+    first unless the element declares it itself (declarations keep their order)."""
+    if tag[:1] != "{":
+        return nsmap
+    uri = tag[1:].partition("}")[0]
+    key = prefix or None
+    if nsmap and key in nsmap:
+        if nsmap[key] != uri or next(p for p, u in nsmap.items() if u == uri) == key:
+            return nsmap  # (a prefix rebound to another namespace: lxml chooses)
+        return {key: nsmap[key], **{p: u for p, u in nsmap.items() if p != key}}
+    return {key: uri, **(nsmap or {})}
 
 
 def _append(el: etree._Element, item: Node, depth: int, pretty: bool) -> etree._Element:
@@ -247,32 +288,11 @@ def _fill_element_only(
             last.tail = (last.tail or "") + end
 
 
-def whitespace_before(
-    item: Node, content: list, previous: str | None,  # type: ignore[type-arg]
-    indent_here: bool, from_file: bool, child_indent: str,
-) -> str:
-    """The whitespace written before ``item`` in an element-only container: what was read
-    from the file; else the pretty indentation (built in code); else, for a node added to a
-    container read from a file, the whitespace of its sibling before it."""
-    private = item.__pydantic_private__  # (layout_of, inlined: once per child)
-    layout = private.get("_layout") if private else None
-    if layout is not None and layout.before is not None:
-        return layout.before
-    if indent_here:
-        return child_indent
-    if from_file:
-        return previous if previous is not None else _first_known_ws(content)
-    return ""
-
-
-def _first_known_ws(content: list) -> str:  # type: ignore[type-arg]
-    for item in content:
-        if not isinstance(item, str) and item._layout is not None and item._layout.before:
-            return item._layout.before  # type: ignore[no-any-return]
-    return ""
-
-
 # -- files --------------------------------------------------------------------------------
+
+
+#: Why :func:`write` refuses an existing file.
+_EXISTS = "exists; pass overwrite=True (CLI: --force) to replace it, or write elsewhere"
 
 
 def write(
@@ -283,12 +303,12 @@ def write(
     overwrite: bool = False,
 ) -> Path:
     """Write ``doc`` to ``path`` atomically (a temporary file in the same folder, then a
-    rename), after checking it against the profile schema.
+    link or rename), after checking it against the profile schema.
 
     ``validate=False`` skips the check (for documents with content the profile does not
-    type). ``overwrite=True`` is needed to replace the file the document was read from.
-    Raises :class:`~tei_kirov.errors.TeiWriteError` and leaves the destination untouched when
-    it refuses."""
+    type). An existing file, the one the document was read from included, is replaced only
+    with ``overwrite=True``. Raises :class:`~tei_kirov.errors.TeiWriteError` and leaves the
+    destination untouched when it refuses."""
     target = Path(os.fspath(path))
     source = doc.source
     if source is not None and not overwrite and _same_file(source, target):
@@ -297,48 +317,68 @@ def write(
             "pass overwrite=True (CLI: --force) to do so, or write elsewhere",
             path=str(target),
         )
+    check_target(target, overwrite, refuse=_EXISTS)
     chunks = to_chunks(doc)
     if validate:
-        problems = _profile_problems(chunks)
+        problems = profile_problems(chunks, str(target))
         if problems:
             raise TeiWriteError(
                 "not written: the document does not validate against the tei_kirov profile "
-                "(pass validate=False, on the command line --no-validate, to write TEI the "
-                "profile does not cover)",
+                "(lines as it would be written; pass validate=False, on the command line "
+                "--no-validate, to write TEI the profile does not cover)",
                 path=str(target),
                 problems=problems,
             )
-    write_bytes_atomic(target, chunks)
-    return target
+    return write_file(target, chunks, force=overwrite, refuse=_EXISTS)
 
 
-def _profile_problems(chunks: list[bytes]) -> list[str]:
-    """What the profile schema finds wrong with the document in ``chunks`` (empty if valid).
+def profile_problems(chunks: list[bytes], name: str) -> list[str]:
+    """What the profile schema finds wrong with the document in ``chunks``, as the
+    validator's compiler-style lines (``name:line:col: error CODE: message``); empty if
+    it is valid.
 
-    A valid document is checked as it streams through libxml2, each element dropped once
-    read, so the check costs no tree of the whole document; only an invalid one is parsed
-    whole, to report every problem with its line and path."""
-    from ..profile import profile_errors, profile_schema
-    from .safety import make_parser, make_pull_parser
+    A valid document costs only the streamed check (:func:`streams_valid`); an invalid one
+    goes through the validator, which parses it whole to find and explain every problem."""
+    if streams_valid(chunks):
+        return []
+    from ..validation import validate
+
+    report = validate(b"".join(chunks), rules=False, name=name)
+    return [issue.format() for issue in report.errors]
+
+
+def streams_valid(chunks: list[bytes]) -> bool:
+    """Whether the document in ``chunks`` is valid against the profile, checked as it
+    streams through libxml2 with each element dropped once read (no tree of the whole
+    document).
+
+    A streaming libxml2 does not check that ``xs:ID`` values are unique, so a repeated
+    ``xml:id`` (the profile's only ID) makes this say "not valid" and leaves the verdict to
+    the whole-tree check."""
+    from ..profile import profile_schema
+    from .safety import make_pull_parser
 
     stream = make_pull_parser(events=("end",), schema=profile_schema())
+    ids: set[str] = set()
     try:
         for chunk in chunks:
             stream.feed(chunk)
             for _, element in stream.read_events():
+                value = element.get(_XML_ID)
+                if value is not None:
+                    value = value.strip(" \t\r\n")
+                    if value in ids:
+                        return False
+                    ids.add(value)
                 element.clear(keep_tail=True)
                 parent = element.getparent()
                 if parent is not None:
                     while element.getprevious() is not None:
                         del parent[0]
         stream.close()
-        return []
     except etree.XMLSyntaxError:
-        pass
-    parser = make_parser()
-    for chunk in chunks:
-        parser.feed(chunk)
-    return profile_errors(parser.close())
+        return False
+    return True
 
 
 def _same_file(source: str, target: Path) -> bool:
@@ -346,32 +386,3 @@ def _same_file(source: str, target: Path) -> bool:
         return os.path.samefile(source, target)
     except OSError:
         return os.path.abspath(source) == os.path.abspath(target)
-
-
-def write_bytes_atomic(target: Path, data: bytes | Iterable[bytes]) -> None:
-    """Write ``data`` (bytes, or pieces of bytes in order) to ``target`` so that it is either
-    entirely the old file or entirely the new one, never half-written: a temporary file in
-    the same folder, fsync, rename."""
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise TeiWriteError("the folder does not exist", path=str(folder))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes):
-                handle.write(data)
-            else:
-                handle.writelines(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp_name, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tei_kirov.errors import TeiWriteError
-from tei_kirov.export.atomic import publish_dir, staging_dir, write_file
+from tei_kirov.atomic import publish_dir, staging_dir, write_file
 
 
 def test_write_file_refuses_to_replace(tmp_path):
