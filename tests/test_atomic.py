@@ -1,11 +1,15 @@
-"""Atomic writes: outputs appear whole; existing ones are replaced only with force."""
+"""Atomic writes: outputs appear whole; existing ones are replaced only with force; the
+process umask is never read or changed, yet new outputs get the mode it asks for."""
 
 from __future__ import annotations
 
+import os
+import threading
+
 import pytest
 
-from tei_kirov.errors import TeiWriteError
 from tei_kirov.atomic import publish_dir, staging_dir, write_file
+from tei_kirov.errors import TeiWriteError
 
 
 def test_write_file_refuses_to_replace(tmp_path):
@@ -45,3 +49,62 @@ def test_publish_dir(tmp_path):
     with staging_dir(target) as staged, pytest.raises(TeiWriteError):
         publish_dir(staged, target)
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+@pytest.fixture
+def umask_027():
+    old = os.umask(0o027)  # (the test sets it; the code under test must not touch it)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def test_new_outputs_follow_the_umask_without_touching_it(tmp_path, umask_027, monkeypatch):
+    def forbidden(mask):
+        raise AssertionError(f"os.umask({mask:o}) called")
+
+    monkeypatch.setattr(os, "umask", forbidden)
+    path = write_file(tmp_path / "a.txt", "x")
+    assert path.stat().st_mode & 0o777 == 0o640
+    target = tmp_path / "out"
+    with staging_dir(target) as staged:
+        assert staged.stat().st_mode & 0o777 == 0o750
+        publish_dir(staged, target)
+    assert target.stat().st_mode & 0o777 == 0o750
+    write_file(path, "y", force=True)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_forced_replacement_keeps_the_old_files_mode(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("old")
+    os.chmod(path, 0o600)
+    write_file(path, b"new", force=True)
+    assert path.read_bytes() == b"new" and path.stat().st_mode & 0o777 == 0o600
+
+
+def test_pieces_of_bytes_are_written_in_order(tmp_path):
+    path = write_file(tmp_path / "a.bin", iter([b"ab", b"", b"cd"]))
+    assert path.read_bytes() == b"abcd"
+
+
+def test_a_file_that_appears_before_the_link_is_not_replaced(tmp_path):
+    target = tmp_path / "out.txt"
+    started = threading.Event()
+
+    def pieces():
+        yield b"mine"
+        target.write_text("theirs")  # appears while the data is being written
+        started.set()
+
+    with pytest.raises(TeiWriteError, match="exists"):
+        write_file(target, pieces())
+    assert started.is_set() and target.read_text() == "theirs"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_folder_is_not_a_file(tmp_path):
+    (tmp_path / "d").mkdir()
+    with pytest.raises(TeiWriteError, match="is a folder"):
+        write_file(tmp_path / "d", "x", force=True)
