@@ -469,7 +469,9 @@ def main(argv: list[str] | None = None) -> int:
         same = target.exists() and target.read_text(encoding="utf-8") == text
         print("up to date" if same else f"{target} differs from the models; rebuild it")
         return 0 if same else 1
-    target.write_text(text, encoding="utf-8")
+    from ..atomic import write_file
+
+    write_file(target, text, force=True)  # (regenerating the package's own schema is its job)
     print(f"wrote {target}")
     return 0
 

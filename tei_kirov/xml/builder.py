@@ -291,22 +291,29 @@ class ModelBuilder:
 def record_prefixes(root: etree._Element, node: Node) -> None:
     """Record in the models made from the tree ``root`` (``node`` is its root model) the
     prefix of every element whose namespace is bound to more than one prefix where it
-    stands, so that the writer gives it the same one."""
-    models = [node, *node.iter(Container)] if isinstance(node, Container) else [node]
+    stands, so that the writer gives it the same one. The scope is followed through the
+    declarations the builder kept in each layout."""
     shared: dict[tuple[int, str], Any] = {}  # nodes laid out alike share one private dict
-    for element, model in zip(root.iter(etree.Element), models, strict=True):
+    stack: list[tuple[etree._Element, Any, dict[str | None, str], frozenset[str]]] = [
+        (root, node, {}, frozenset())]
+    while stack:
+        element, model, scope, twice = stack.pop()
+        layout = layout_of(model)
+        if layout is not None and layout.nsmap:
+            scope = {**scope, **layout.nsmap}
+            uris = list(scope.values())
+            twice = frozenset(u for u in uris if uris.count(u) > 1)
         tag = element.tag
-        if tag[:1] != "{":  # type: ignore[index]
-            continue
-        uri = tag[1:].partition("}")[0]  # type: ignore[index]
-        if sum(1 for bound in element.nsmap.values() if bound == uri) > 1:
-            layout = layout_of(model)
+        if twice and tag[:1] == "{" and tag[1:].partition("}")[0] in twice:  # type: ignore[index]
             prefix = element.prefix or ""
             key = (id(layout), prefix)  # (the layouts live as long as their nodes do)
             private = shared.get(key)
             if private is None:
                 private = shared[key] = private_for((layout or Layout())._replace(prefix=prefix))
             set_private(model, private)
+        children = [c for c in model.content if isinstance(c, Container)]
+        elements = list(element.iterchildren(etree.Element))
+        stack.extend((e, c, scope, twice) for e, c in zip(elements, children, strict=True))
 
 
 def replay(root: etree._Element, builder: ModelBuilder) -> None:
