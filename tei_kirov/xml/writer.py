@@ -338,13 +338,23 @@ def profile_problems(chunks: list[bytes], name: str) -> list[str]:
     it is valid.
 
     A valid document costs only the streamed check (:func:`streams_valid`); an invalid one
-    goes through the validator, which parses it whole to find and explain every problem."""
+    is parsed whole and checked by the validator's profile schema, which locates and
+    explains every problem (the document as written: no XInclude resolution, no rules)."""
     if streams_valid(chunks):
         return []
-    from ..validation import validate
+    from ..validation import Issue
+    from ..validation.positions import Locator
+    from ..validation.schemas import load_schemas
+    from ..validation.wellformed import parse
 
-    report = validate(b"".join(chunks), rules=False, name=name)
-    return [issue.format() for issue in report.errors]
+    parsed = parse(b"".join(chunks), name)
+    if isinstance(parsed, Issue):  # (not reached for what to_chunks writes)
+        return [parsed.format()]
+    locator = Locator(parsed.source)
+    issues = [issue for schema in load_schemas(None)
+              for issue in schema.check(parsed.tree, locator)]
+    return [issue.format() for issue in sorted(issues, key=Issue.sort_key)
+            if issue.severity == "error"]
 
 
 def streams_valid(chunks: list[bytes]) -> bool:

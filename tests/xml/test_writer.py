@@ -126,6 +126,19 @@ def test_profile_problems_are_the_validators_compiler_style_lines():
     assert "/*" not in lines[0]
 
 
+def test_the_profile_judges_the_document_as_written_not_with_its_includes_resolved(tmp_path):
+    from tei_kirov.models import Element
+
+    xi = "{http://www.w3.org/2001/XInclude}"
+    include = Element(Element(P("fallback"), tag=xi + "fallback"), tag=xi + "include",
+                      attrs={"href": "missing.xml"})
+    doc = Document.new("T", Div(P("x"), include))
+    with pytest.raises(TeiWriteError) as info:
+        tei_kirov.write(doc, tmp_path / "x.xml")
+    assert len(info.value.problems) == 1 and "TK101" in info.value.problems[0]
+    assert "include" in info.value.problems[0]
+
+
 def test_written_file_validates_against_the_profile(tmp_path):
     from tei_kirov.profile import profile_schema
 
