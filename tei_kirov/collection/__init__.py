@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .engines import DaskEngine, Engine, LocalEngine
-from .jsonl import JsonlWriter, reported
+from .jsonl import JsonlWriter, read_jsonl, reported
 from .partition import PARTITION_BYTES, partition
 from .sources import Item, SourceError, expand
 from .tasks import INDEX_COLUMNS, FileResult, Job, Result, relative_names
 
 __all__ = ["validate", "convert", "export", "index", "write_index", "Run", "FileResult",
-           "LocalEngine", "DaskEngine", "JsonlWriter", "reported", "expand", "SourceError",
-           "INDEX_COLUMNS", "PARTITION_BYTES"]
+           "LocalEngine", "DaskEngine", "JsonlWriter", "read_jsonl", "reported", "expand",
+           "SourceError", "INDEX_COLUMNS", "PARTITION_BYTES"]
 
 Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 

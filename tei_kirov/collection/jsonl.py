@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
+
+from pydantic import BaseModel
 
 from ..errors import TeiWriteError
 from .tasks import Result
@@ -62,3 +65,14 @@ class JsonlWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_jsonl(path: str | os.PathLike[str], model: type[M]) -> Iterator[M]:
+    """The results a JSON Lines report holds, one at a time (a torn last line skipped)."""
+    with open(path, "rb") as handle:
+        for raw in handle:
+            if raw.endswith(b"\n"):
+                yield model.model_validate_json(raw)
