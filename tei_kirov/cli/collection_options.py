@@ -4,6 +4,7 @@ the command line: JSON Lines as results arrive, a files/s progress bar, Ctrl-C s
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -50,6 +51,15 @@ def wants_collection(engine: str, scheduler: str | None, timeout: float | None,
     """Whether a command's options ask for a collection run."""
     return engine != "local" or bool(scheduler) or timeout is not None or bool(jsonl) \
         or resume
+
+
+def names_many(sources: tuple[str, ...]) -> bool:
+    """Whether the inputs may name more than one file (several, a folder, a glob, a URL)."""
+    from ..collection.sources import is_url
+
+    return len(sources) > 1 or any(
+        os.path.isdir(s) or is_url(s) or (any(c in s for c in "*?[") and not os.path.exists(s))
+        for s in sources)
 
 
 def already_done(jsonl: str | None, resume: bool) -> set[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .collection_files import run_files
-from .collection_options import engine_options, wants_collection
+from .collection_options import engine_options, names_many, wants_collection
 
 
 @click.command("convert")
@@ -37,7 +37,7 @@ def command(sources: tuple[str, ...], output: Path | None, force: bool, no_valid
     from ..xml.reader import read
     from ..xml.writer import to_chunks, write
 
-    if out_dir is not None or len(sources) > 1 or wants_collection(
+    if out_dir is not None or names_many(sources) or wants_collection(
             engine, scheduler, timeout, jsonl, resume):
         if out_dir is None or output is not None:
             raise click.UsageError("several files go to a folder: give --out-dir DIR "

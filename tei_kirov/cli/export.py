@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .collection_files import run_files
-from .collection_options import engine_options, wants_collection
+from .collection_options import engine_options, names_many, wants_collection
 
 FORMATS = ("html", "text", "json", "csv", "bag")
 
@@ -64,7 +64,7 @@ def command(fmt: str, files: tuple[str, ...], output: Path | None, force: bool,
 
     if diplomatic and fmt != "text":
         raise click.UsageError("--diplomatic applies to the text export only")
-    if out_dir is not None or len(files) > 1 or wants_collection(
+    if out_dir is not None or names_many(files) or wants_collection(
             engine, scheduler, timeout, jsonl, resume):
         if out_dir is None or output is not None:
             raise click.UsageError("several files go to a folder: give --out-dir DIR "

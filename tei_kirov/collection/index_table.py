@@ -84,8 +84,8 @@ class _ParquetSink:
             self._flush()
 
     def _flush(self) -> None:
-        columns = list(zip(*self._rows, strict=True)) if self._rows else \
-            [[] for _ in INDEX_COLUMNS]
+        columns: list[Any] = list(zip(*self._rows, strict=True)) if self._rows else \
+            [() for _ in INDEX_COLUMNS]
         arrays = [self._pa.array([int(v) for v in col] if name == "mentions" else list(col),
                                  type=self._schema.field(name).type)
                   for name, col in zip(INDEX_COLUMNS, columns, strict=True)]

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 _LENGTH = struct.Struct("!Q")
 
@@ -30,13 +30,13 @@ class TimedOut(Exception):
     """The child did not finish a file in time (it has been killed)."""
 
 
-def _send(stream: BinaryIO, message: Any) -> None:
+def _send(stream: IO[bytes], message: Any) -> None:
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_LENGTH.pack(len(data)) + data)
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> Any:
+def _receive(stream: IO[bytes]) -> Any:
     head = stream.read(_LENGTH.size)
     if len(head) < _LENGTH.size:
         raise EOFError
@@ -108,7 +108,7 @@ class Sandbox:
             self._proc = None
 
 
-def serve(stdin: BinaryIO, stdout: BinaryIO) -> None:
+def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The child's loop: one call per message until stdin closes."""
     while True:
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -149,9 +150,12 @@ def _export(name: str, rel: str, options: dict[str, Any]) -> FileResult:
             export.to_bag(doc, target, force=force,
                           source=None if is_url(name) else Path(name))
         else:
-            data = {"html": export.to_html, "json": export.to_json}.get(fmt)
-            text = data(doc) if data else export.to_text(
-                doc, diplomatic=options.get("diplomatic", False))
+            if fmt == "html":
+                text = export.to_html(doc)
+            elif fmt == "json":
+                text = export.to_json(doc)
+            else:
+                text = export.to_text(doc, diplomatic=options.get("diplomatic", False))
             export.write_file(target, text, force=force)
     except TeiReadError as exc:
         return FileResult(file=name, issues=[_read_issue(name, exc)])
@@ -191,7 +195,8 @@ def index_rows(doc: Any, name: str) -> list[list[str]]:
     return rows
 
 
-_WORK = {"validate": _validate, "convert": _convert, "export": _export, "index": _index}
+_WORK: dict[str, Callable[[str, str, dict[str, Any]], Result]] = {
+    "validate": _validate, "convert": _convert, "export": _export, "index": _index}
 
 
 def relative_names(names: list[str]) -> list[str]:
