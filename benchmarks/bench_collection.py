@@ -41,6 +41,7 @@ SMALL = (
 
 CLIENT_RSS = r'''
 import json, resource, sys
+sys.path.insert(0, sys.argv[3])
 from tei_kirov import collection
 if __name__ == "__main__":
     engine = collection.DaskEngine(jobs=2)
@@ -76,8 +77,8 @@ def _validate(paths: list[str], extra: list[str], jsonl: Path | None = None) -> 
 def _client_rss(folder: Path, scratch: Path) -> float:
     script = scratch / "client_rss.py"
     script.write_text(CLIENT_RSS, encoding="utf-8")
-    _, _, proc = run_measured([sys.executable, str(script), str(folder), str(TEI_ALL_RNG)],
-                              cwd=ROOT)
+    args = [sys.executable, str(script), str(folder), str(TEI_ALL_RNG), str(ROOT)]
+    _, _, proc = run_measured(args, cwd=ROOT)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
     return float(json.loads(proc.stdout.strip().splitlines()[-1])["rss_mib"])
