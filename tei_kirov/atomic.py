@@ -68,10 +68,7 @@ def write_file(
     is replaced in one rename and its permission bits are kept. Raises
     :class:`~tei_kirov.errors.TeiWriteError` (``refuse`` is the reason given when the target
     exists)."""
-    path = Path(os.fspath(target))
-    check_target(path, force, refuse=refuse)
-    if path.is_dir():
-        raise TeiWriteError("is a folder, not a file", path=str(path))
+    path = _file_target(target, force, refuse)
     if isinstance(data, str):
         data = data.encode("utf-8")
     fd, tmp = _new_file(path)
@@ -83,24 +80,55 @@ def write_file(
                 handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if force:
-            if path.exists():
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
-            os.replace(tmp, path)
-        else:
-            _place_without_replacing(tmp, path, refuse)
+        _publish(tmp, path, force, refuse)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
     return path
 
 
-def _place_without_replacing(tmp: Path, path: Path, refuse: str) -> None:
+@contextlib.contextmanager
+def new_file(
+    target: str | os.PathLike[str], *, force: bool = False, refuse: str = REFUSE
+) -> Iterator[Path]:
+    """For output written through a path (a CSV or Parquet writer, say): a fresh, empty
+    temporary file next to ``target`` to write, put in place as :func:`write_file` puts
+    its data when the block ends, and removed if the block fails."""
+    path = _file_target(target, force, refuse)
+    fd, tmp = _new_file(path)
+    os.close(fd)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        _publish(tmp, path, force, refuse)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _file_target(target: str | os.PathLike[str], force: bool, refuse: str) -> Path:
+    path = Path(os.fspath(target))
+    check_target(path, force, refuse=refuse)
+    if path.is_dir():
+        raise TeiWriteError("is a folder, not a file", path=str(path))
+    return path
+
+
+def _publish(tmp: Path, path: Path, force: bool, refuse: str) -> None:
+    """Put the finished temporary file in place: with ``force`` one rename (keeping an
+    existing file's permission bits); without, a link (a rename on Windows), which never
+    replaces a file, not even one that appeared meanwhile."""
+    if force:
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+        return
     try:
         if os.name == "nt":
             os.rename(tmp, path)  # refuses an existing destination on Windows
         else:
-            os.link(tmp, path)  # never replaces; the temporary name is removed afterwards
+            os.link(tmp, path)  # the temporary name is removed afterwards
     except FileExistsError:
         raise TeiWriteError(refuse, path=str(path)) from None
 

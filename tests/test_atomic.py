@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from tei_kirov.atomic import publish_dir, staging_dir, write_file
+from tei_kirov.atomic import new_file, publish_dir, staging_dir, write_file
 from tei_kirov.errors import TeiWriteError
 
 
@@ -108,3 +108,22 @@ def test_a_folder_is_not_a_file(tmp_path):
     (tmp_path / "d").mkdir()
     with pytest.raises(TeiWriteError, match="is a folder"):
         write_file(tmp_path / "d", "x", force=True)
+
+
+def test_new_file_puts_what_was_written_through_its_path_in_place(tmp_path, umask_027):
+    target = tmp_path / "index.csv"
+    with new_file(target) as tmp:
+        assert tmp.parent == tmp_path and tmp.read_bytes() == b""
+        tmp.write_bytes(b"a,b\r\n")
+        assert not target.exists()  # nothing there until the block ends
+    assert target.read_bytes() == b"a,b\r\n" and target.stat().st_mode & 0o777 == 0o640
+    with pytest.raises(TeiWriteError, match="exists"), new_file(target) as tmp:
+        pass
+    with pytest.raises(RuntimeError), new_file(target, force=True) as tmp:
+        tmp.write_text("half")
+        raise RuntimeError
+    assert target.read_bytes() == b"a,b\r\n"
+    with new_file(target, force=True) as tmp:
+        tmp.write_text("new")
+    assert target.read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.csv"]

@@ -1,16 +1,17 @@
 """Writing a collection index as CSV or Parquet, streamed: rows go out as each file's
-results arrive, into a temporary file that is renamed into place at the end."""
+results arrive, into a temporary file that :mod:`tei_kirov.atomic` puts in place at the end
+(never over an existing file without ``force``)."""
 
 from __future__ import annotations
 
 import contextlib
 import csv
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..atomic import new_file
 from ..errors import TeiWriteError
 from .tasks import INDEX_COLUMNS, FileResult, Result
 
@@ -18,24 +19,18 @@ from .tasks import INDEX_COLUMNS, FileResult, Result
 BATCH = 50_000
 
 
-def _check(target: Path, force: bool) -> None:
-    if target.exists() and not force:
-        raise TeiWriteError("exists; give --force to replace it", path=str(target))
+_REFUSE = "exists; give --force to replace it"
 
 
 def write_table(results: Iterable[Result], path: str | os.PathLike[str], *,
                 force: bool = False) -> tuple[int, list[Result]]:
     """See :func:`tei_kirov.collection.write_index`."""
     target = Path(path)
-    _check(target, force)
     parquet = target.suffix.lower() == ".parquet"
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                               dir=target.parent if str(target.parent) else ".")
-    os.close(fd)
     problems: list[Result] = []
     count = 0
-    try:
-        sink = _ParquetSink(tmp) if parquet else _CsvSink(tmp)
+    with new_file(target, force=force, refuse=_REFUSE) as tmp:
+        sink = _ParquetSink(str(tmp)) if parquet else _CsvSink(str(tmp))
         with contextlib.closing(sink):
             for result in results:
                 if not isinstance(result, FileResult) or not result.ok:
@@ -43,11 +38,6 @@ def write_table(results: Iterable[Result], path: str | os.PathLike[str], *,
                 rows = result.rows if isinstance(result, FileResult) else []
                 sink.add(rows)
                 count += len(rows)
-        _check(target, force)
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
     return count, problems
 
 

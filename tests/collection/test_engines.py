@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tei_kirov import collection
 from tei_kirov.validation import validate
 
@@ -44,7 +42,6 @@ def test_convert_keeps_layout_and_refuses_to_replace(tmp_path, letters):
     assert Path(sample.output).read_bytes() == Path(sample.file).read_bytes()
 
 
-@pytest.mark.xfail(strict=True, reason="write() still replaces an existing file (issue 10)")
 def test_convert_refuses_to_replace_an_output(tmp_path, letters):
     out = tmp_path / "out"
     list(collection.convert([letters], out, validate=False))
