@@ -82,6 +82,8 @@ class NoteRef:
     label: str
     who: str
     where: Where
+    #: whether the note ends with a printed signature ("—Eds."), so is not signed again
+    signed: bool = False
 
 
 @dataclass
