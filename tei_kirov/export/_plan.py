@@ -5,6 +5,7 @@ named-entity mentions with their authority records, dates, and where each one st
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ from ._tree import (
     content,
     descendants,
     elements,
+    first,
     ids,
     local,
     plain,
@@ -38,6 +40,10 @@ _RECORD_NAMES = {
 }
 _MAIN_TYPES = frozenset({"main", "reg", "standard", "full", "pref", "preferred", "index"})
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]+")
+#: A signature closing a note as printed: "... request.—Eds.", "...' —Translator's note."
+_SIGNATURE = re.compile(
+    r"""(?<=[.!?"'”’)\]\s])\s*(?:\u2014|\u2013|--|-\s)\s*"""
+    r"""[^\W\d_][\w'’.]*(?:\s+[\w'’.]+){0,3}\s*$""")
 
 
 @dataclass
@@ -116,6 +122,8 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     #: what the authority record says: life dates and its note
     about: str = ""
+    #: what the index sorts by when it is not the name (the surname, from the record)
+    sort: str = ""
 
     @property
     def html_id(self) -> str:
@@ -166,17 +174,26 @@ class Plan:
     def entities_of(self, kind: str) -> list[Entity]:
         """Entities of one kind that are mentioned or recorded, sorted for an index."""
         found = [e for e in self.entities.values() if e.kind == kind]
-        return sorted(found, key=lambda e: (_sort_key(e.name), e.key))
+        return sorted(found, key=lambda e: (*sort_key(e), e.key))
 
 
-def _sort_key(name: str) -> str:
-    name = name.strip()
-    if "," in name:
-        return name.casefold()
-    words = name.split()
-    if len(words) > 1 and words[-1][:1].isupper() and not words[-1].endswith("."):
-        return (words[-1] + " " + " ".join(words[:-1])).casefold()
-    return name.casefold()
+def sort_key(entity: Entity) -> tuple[str, str]:
+    """How an index orders an entity: its surname where the record marks one
+    (``persName/surname``), else its standard name from the first word; compared without
+    case or accents ("Central Asia" under C, "Émile" with "Emile"), the name breaking ties.
+    """
+    return _collate(entity.sort or entity.name), entity.name
+
+
+def _collate(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def is_signed(text: str) -> bool:
+    """Whether a note's text ends with a printed signature: a dash and one to four words
+    after the end of a sentence ("... request.—Eds.")."""
+    return _SIGNATURE.search(text) is not None
 
 
 # --- dates -------------------------------------------------------------------------------
@@ -257,8 +274,16 @@ def _records(root: Any) -> dict[str, Entity]:
             name = plain(label) if label is not None else rec_id
         variants = [plain(n) for n in names if n is not main]
         out[rec_id] = Entity(rec_id, kind, rec_id, name, [v for v in variants if v],
-                             about=_about(el))
+                             about=_about(el), sort=_surname_first(main, name))
     return out
+
+
+def _surname_first(name_el: Any, name: str) -> str:
+    """``"Trotsky Leon"`` for ``<persName><forename>Leon</forename> <surname>Trotsky
+    </surname></persName>``; ``""`` when the name marks no surname."""
+    surname = first(name_el, "surname") if name_el is not None else None
+    text = plain(surname) if surname is not None else ""
+    return f"{text} {name}" if text else ""
 
 
 def _year(value: str | None) -> str:
@@ -311,6 +336,19 @@ class _Scanner:
         self.where = Where()
         self.section_ids: set[str] = set()
         self.note_depth = 0
+        self.pb_count = 0
+
+    def _page(self, pb: Any) -> str:
+        """The page a ``pb`` starts: its ``@n``; without one, the page after the previous
+        numbered one (``4`` after ``3``), else the count of page breaks so far."""
+        self.pb_count += 1
+        n = squeeze(attr(pb, "n") or "")
+        if n:
+            return n
+        previous = self.where.page
+        if previous and previous.isdigit():
+            return str(int(previous) + 1)
+        return str(self.pb_count)
 
     def _section_id(self, div: Any) -> str:
         base = attr(div, "xml:id")
@@ -330,7 +368,7 @@ class _Scanner:
             if name in NON_TEXT or name.startswith("#"):
                 continue
             if name == "pb":
-                self.where = Where(attr(item, "n") or self.where.page, self.where.section_id,
+                self.where = Where(self._page(item), self.where.section_id,
                                    self.where.section_label, self.where.section_short)
                 continue
             if name == "note":
@@ -400,7 +438,8 @@ class _Scanner:
         number = len(self.plan.notes) + 1
         marker = squeeze(attr(note, "n") or "") or str(number)
         label, who = self.plan.meta.note_author(attr(note, "resp"))
-        ref = NoteRef(note, number, marker, label, who, Where(**vars(self.where)))
+        ref = NoteRef(note, number, marker, label, who, Where(**vars(self.where)),
+                      signed=is_signed(plain(note)))
         self.plan.notes.append(ref)
         self.plan.note_of[id(note)] = ref
         self.note_depth += 1

@@ -214,7 +214,7 @@ class _TextRenderer:
             self._container(ref.node)
             body, self.blocks = " ".join(self.blocks), saved
             marker = f" {ref.marker}" if ref.marker != str(ref.number) else ""
-            who = f" ({ref.label}{': ' + ref.who if ref.who else ''})"
+            who = "" if ref.signed else f" ({ref.label}{': ' + ref.who if ref.who else ''})"
             lines.append(f"[{ref.number}]{marker} {body}{who}")
         return "\n\n".join(lines)
 
