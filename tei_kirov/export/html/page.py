@@ -25,8 +25,8 @@ _UNTITLED = "Untitled TEI document"
 class Renderer(FrontMixin, BlocksMixin, InlineMixin, NotesMixin, IndexMixin):
     """Turns a :class:`~tei_kirov.export._plan.Plan` into one HTML page."""
 
-    def page(self, title: str | None) -> str:
-        """The page as HTML5 text."""
+    def page(self, title: str | None) -> HtmlElement:
+        """The page as a tree (the ``html`` element)."""
         plan, meta = self.plan, self.plan.meta
         doc_title = title or meta.title or _UNTITLED
         header = self.title_block(doc_title)
@@ -52,7 +52,7 @@ class Renderer(FrontMixin, BlocksMixin, InlineMixin, NotesMixin, IndexMixin):
                  ["\n", *joined([p for p in parts if p is not None]), "\n"])
         root = h("html", {"lang": plan.language},
                  ["\n", head, "\n", h("body", None, ["\n", page, "\n"]), "\n"])
-        return serialise(root)
+        return root
 
     def _colophon(self) -> HtmlElement:
         meta = self.plan.meta
@@ -78,6 +78,11 @@ def serialise(root: HtmlElement) -> str:
     return text + "\n"
 
 
-def render(plan: Plan, title: str | None = None) -> str:
-    """The page of ``plan``."""
+def build_page(plan: Plan, title: str | None = None) -> HtmlElement:
+    """The page of ``plan`` as a tree, before serialisation."""
     return Renderer(plan).page(title)
+
+
+def render(plan: Plan, title: str | None = None) -> str:
+    """The page of ``plan`` as HTML5 text."""
+    return serialise(build_page(plan, title))
