@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..models.base import PI, TEI_NS, Comment, Container
+from ..models.base import choose as choose_reading
 
 _TEI_PREFIX = "{" + TEI_NS + "}"
 _SPACE = re.compile(r"\s+")
@@ -152,20 +153,9 @@ def _plain(node: Any, parts: list[str], skip: frozenset[str]) -> None:
         _plain(item, parts, skip)
 
 
-#: Which child of a ``choice`` each reading prefers, in order.
-_READING = ("corr", "reg", "expan", "ex", "supplied", "seg", "unclear")
-_DIPLOMATIC = ("sic", "orig", "abbr", "am", "seg", "unclear")
-
-
 def choose(choice: Any, *, diplomatic: bool) -> Container | None:
-    """The child of a ``choice`` to show: the corrected/regular/expanded one in a reading
-    text, the printed one in a diplomatic text; the first child when neither applies."""
-    kids = list(elements(choice))
-    for wanted in _DIPLOMATIC if diplomatic else _READING:
-        for kid in kids:
-            if local(kid) == wanted:
-                return kid
-    return kids[0] if kids else None
+    """The child of a ``choice`` to show (the models' one rule, :func:`models.base.choose`)."""
+    return choose_reading(choice, diplomatic=diplomatic) if isinstance(choice, Container) else None
 
 
 def app_reading(app: Any) -> tuple[Container | None, list[Container]]:
