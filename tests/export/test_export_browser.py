@@ -46,10 +46,7 @@ def pages(tmp_path_factory, request):
     folder = tmp_path_factory.mktemp("html")
     out = {}
     for name in ("kirov", "letter", "pamphlet"):
-        try:
-            doc = request.getfixturevalue(name)
-        except pytest.skip.Exception:
-            continue
+        doc = request.getfixturevalue(name)
         path = folder / f"{name}.html"
         path.write_text(to_html(doc), encoding="utf-8")
         out[name] = path
