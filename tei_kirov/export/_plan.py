@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
+from ..models.base import Container
 from ._meta import Meta, read_meta
 from ._tree import (
     DIVISIONS,
@@ -31,6 +32,9 @@ from ._tree import (
     squeeze,
     texts,
 )
+
+if TYPE_CHECKING:
+    from ..models.document import Document
 
 #: Name elements whose text counts as the name of a record.
 _RECORD_NAMES = {
@@ -70,7 +74,7 @@ class Where:
 class Section:
     """A division: its HTML id, its heading (``label``, possibly empty) and subdivisions."""
 
-    node: Any
+    node: Container
     html_id: str
     label: str
     depth: int
@@ -82,7 +86,7 @@ class Section:
 class NoteRef:
     """A note in reference order: ``number`` from 1, ``marker`` as printed (or the number)."""
 
-    node: Any
+    node: Container
     number: int
     marker: str
     label: str
@@ -96,7 +100,7 @@ class NoteRef:
 class Mention:
     """One name in the text that refers to an entity."""
 
-    node: Any
+    node: Container
     number: int
     key: str
     kind: str
@@ -142,7 +146,7 @@ class Entity:
 class DateRef:
     """A ``date`` in the text: as printed, its normalised value(s) and certainty."""
 
-    node: Any
+    node: Container
     text: str
     value: str
     label: str
@@ -155,14 +159,14 @@ class DateRef:
 class Plan:
     """Everything the exports derive from a document before rendering it."""
 
-    root: Any
+    root: Container
     meta: Meta
     language: str
     sections: list[Section] = field(default_factory=list)
     section_of: dict[int, Section] = field(default_factory=dict)
     notes: list[NoteRef] = field(default_factory=list)
     note_of: dict[int, NoteRef] = field(default_factory=dict)
-    anchored: dict[str, list[Any]] = field(default_factory=dict)
+    anchored: dict[str, list[Container]] = field(default_factory=dict)
     detached: set[int] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     mention_of: dict[int, Mention] = field(default_factory=dict)
@@ -217,7 +221,7 @@ def html_datetime(value: str | None) -> str | None:
     return value if _HTML_DATE.match(value) else None
 
 
-def date_value(node: Any) -> tuple[str, str]:
+def date_value(node: Container) -> tuple[str, str]:
     """The normalised value of a date element and a human description of it."""
     when = attr(node, "when") or attr(node, "when-iso")
     start = attr(node, "from") or attr(node, "from-iso")
@@ -239,7 +243,7 @@ def date_value(node: Any) -> tuple[str, str]:
 
 # --- building the plan -----------------------------------------------------------------
 
-def build_plan(doc: Any) -> Plan:
+def build_plan(doc: Document | Container) -> Plan:
     """Scan ``doc`` once and return its :class:`Plan`."""
     from ._tree import language
 
@@ -256,7 +260,7 @@ def build_plan(doc: Any) -> Plan:
     return plan
 
 
-def _records(root: Any) -> dict[str, Entity]:
+def _records(root: Container) -> dict[str, Entity]:
     out: dict[str, Entity] = {}
     for el in descendants(root):
         kind = RECORD_KINDS.get(local(el))
@@ -278,7 +282,7 @@ def _records(root: Any) -> dict[str, Entity]:
     return out
 
 
-def _surname_first(name_el: Any, name: str) -> str:
+def _surname_first(name_el: Container | None, name: str) -> str:
     """``"Trotsky Leon"`` for ``<persName><forename>Leon</forename> <surname>Trotsky
     </surname></persName>``; ``""`` when the name marks no surname."""
     surname = first(name_el, "surname") if name_el is not None else None
@@ -291,7 +295,7 @@ def _year(value: str | None) -> str:
     return match.group(0) if match else ""
 
 
-def _about(record: Any) -> str:
+def _about(record: Container) -> str:
     """Life dates and the note of an authority record, as one short line."""
     kids = list(elements(record))
     birth = next((k for k in kids if local(k) == "birth"), None)
@@ -311,7 +315,7 @@ def _about(record: Any) -> str:
 def _find_anchored(plan: Plan) -> None:
     """Notes stored away from their reference point (``@target`` at an anchor or element in
     the text) are shown where they point."""
-    targets: dict[str, Any] = {}
+    targets: dict[str, Container] = {}
     for text in texts(plan.root):
         targets.update(ids(text))
     for text in texts(plan.root):
@@ -325,7 +329,7 @@ def _find_anchored(plan: Plan) -> None:
                     plan.detached.add(id(note))
 
 
-def _contains(outer: Any, inner: Any) -> bool:
+def _contains(outer: Container, inner: Container) -> bool:
     return outer is inner or any(el is inner for el in descendants(outer))
 
 
@@ -338,7 +342,7 @@ class _Scanner:
         self.note_depth = 0
         self.pb_count = 0
 
-    def _page(self, pb: Any) -> str:
+    def _page(self, pb: Container) -> str:
         """The page a ``pb`` starts: its ``@n``; without one, the page after the previous
         numbered one (``4`` after ``3``), else the count of page breaks so far."""
         self.pb_count += 1
@@ -350,7 +354,7 @@ class _Scanner:
             return str(int(previous) + 1)
         return str(self.pb_count)
 
-    def _section_id(self, div: Any) -> str:
+    def _section_id(self, div: Container) -> str:
         base = attr(div, "xml:id")
         base = "sec-" + _SAFE_ID.sub("_", base) if base else f"sec-{len(self.section_ids) + 1}"
         candidate, n = base, 1
@@ -360,12 +364,12 @@ class _Scanner:
         self.section_ids.add(candidate)
         return candidate
 
-    def visit(self, node: Any, sections: list[Section], depth: int) -> None:
+    def visit(self, node: Container, sections: list[Section], depth: int) -> None:
         for item in content(node):
-            if isinstance(item, str):
+            if not isinstance(item, Container):  # text, comments, PIs
                 continue
             name = local(item)
-            if name in NON_TEXT or name.startswith("#"):
+            if name in NON_TEXT:
                 continue
             if name == "pb":
                 self.where = Where(self._page(item), self.where.section_id,
@@ -402,13 +406,13 @@ class _Scanner:
                 self.visit(item, sections, depth)
             self._anchored_after(item)
 
-    def _anchored_after(self, item: Any) -> None:
+    def _anchored_after(self, item: Container) -> None:
         item_id = attr(item, "xml:id")
         if item_id and item_id in self.plan.anchored:
             for note in self.plan.anchored[item_id]:
                 self._note(note)
 
-    def _division(self, div: Any, sections: list[Section], depth: int) -> None:
+    def _division(self, div: Container, sections: list[Section], depth: int) -> None:
         head = next((h for h in elements(div) if local(h) == "head"), None)
         label = plain(head) if head is not None else ""
         outer_short = self.where.section_short
@@ -434,7 +438,7 @@ class _Scanner:
         self.where = Where(self.where.page, outer.section_id, outer.section_label,
                            outer.section_short)
 
-    def _note(self, note: Any) -> None:
+    def _note(self, note: Container) -> None:
         number = len(self.plan.notes) + 1
         marker = squeeze(attr(note, "n") or "") or str(number)
         label, who = self.plan.meta.note_author(attr(note, "resp"))
@@ -446,7 +450,7 @@ class _Scanner:
         self.visit(note, [], 0)
         self.note_depth -= 1
 
-    def _element(self, el: Any) -> None:
+    def _element(self, el: Container) -> None:
         name = local(el)
         if name == "date":
             self._date(el)
@@ -466,7 +470,7 @@ class _Scanner:
             self.plan.entities[key] = entity
         entity.mentions.append(mention)
 
-    def _entity(self, el: Any) -> tuple[str, str] | None:
+    def _entity(self, el: Container) -> tuple[str, str] | None:
         name = local(el)
         if name not in NAME_KINDS and name not in ("rs", "name"):
             return None
@@ -487,7 +491,7 @@ class _Scanner:
             return None
         return f"{kind}:{text.casefold()}", kind
 
-    def _date(self, el: Any) -> None:
+    def _date(self, el: Container) -> None:
         value, label = date_value(el)
         when_like = attr(el, "when") or attr(el, "from") or attr(el, "notBefore")
         ref = DateRef(el, plain(el), value, label, attr(el, "cert") or "",

@@ -20,11 +20,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import bagit
 
 from ..errors import TeiWriteError
+from ..models import Document
+from ..models.base import Container, Element, TeiElement
 from ._meta import read_meta
 from ._tree import attr, descendants, local, root_of
 from .atomic import check_target, publish_dir, staging_dir
@@ -42,7 +43,7 @@ _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _BAGIT_RE_WARNING = "'count' is passed as positional argument"
 
 
-def bag_info(doc: Any, tei: bytes | None = None) -> dict[str, str | list[str]]:
+def bag_info(doc: Document | Container, tei: bytes | None = None) -> dict[str, str | list[str]]:
     """``bag-info.txt`` fields taken from the header (empty fields left out). The
     External-Identifier is the header's ``idno``, else the root's ``xml:id``, else the
     sha256 of the TEI file (``tei``) as a URN."""
@@ -82,7 +83,7 @@ def bag_info(doc: Any, tei: bytes | None = None) -> dict[str, str | list[str]]:
     return info
 
 
-def bagging_date(root: Any) -> str:
+def bagging_date(root: Container) -> str:
     """A reproducible Bagging-Date: ``SOURCE_DATE_EPOCH`` when set, else the latest full
     date of the header's revision or publication statements, else today (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -101,7 +102,7 @@ def bagging_date(root: Any) -> str:
     return _dt.datetime.now(tz=_dt.timezone.utc).date().isoformat()
 
 
-def _in_edition_part(header: Any, el: Any) -> bool:
+def _in_edition_part(header: Container, el: Container) -> bool:
     """Whether ``el`` lies in ``publicationStmt`` or ``revisionDesc`` (dates of the edition,
     not of the source)."""
     return any(
@@ -131,17 +132,21 @@ def _schema_sources() -> list[tuple[str, bytes]]:
     return sorted(out.items())
 
 
-def _tei_bytes(doc: Any, source: str | os.PathLike[str] | None) -> bytes:
+def _tei_bytes(doc: Document | Container, source: str | os.PathLike[str] | None) -> bytes:
     path = source or getattr(doc, "source", None)
     if path and Path(path).is_file():
         return Path(path).read_bytes()
     from ..xml.writer import to_bytes
 
-    return to_bytes(doc)
+    if isinstance(doc, Document):
+        return to_bytes(doc)
+    if not isinstance(doc, (TeiElement, Element)):
+        raise TypeError(f"cannot serialise {type(doc).__name__}: give a Document or an element")
+    return to_bytes(Document(root=doc))
 
 
 def to_bag(
-    doc: Any,
+    doc: Document | Container,
     destination: str | os.PathLike[str],
     *,
     force: bool = False,

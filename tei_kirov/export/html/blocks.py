@@ -53,7 +53,7 @@ class BlocksMixin(RenderState):
                     run.append(" ")
                 continue
             name = local(item)
-            if name.startswith("#") or name in NON_TEXT:
+            if not isinstance(item, Container) or name in NON_TEXT:
                 continue
             if skip_title and item is self.used_title_page:
                 continue

@@ -34,7 +34,7 @@ class InlineMixin(RenderState):
             if isinstance(item, str):
                 if item:
                     out.append(squeeze_keep(item))
-            else:
+            elif isinstance(item, Container):  # comments and PIs are not shown
                 out.extend(self.node(item))
         return out
 
@@ -102,7 +102,7 @@ class InlineMixin(RenderState):
     def _flat(self, el: Container) -> Nodes:
         """Block content forced into a phrase (rare: blocks inside a name or a phrase)."""
         return joined(([squeeze_keep(kid)] if isinstance(kid, str) else self.inline(kid)
-                       for kid in content(el)), " ")
+                       for kid in content(el) if isinstance(kid, (str, Container))), " ")
 
     def _page_break(self, el: Container) -> HtmlElement:
         n = attr(el, "n")
