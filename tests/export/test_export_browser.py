@@ -165,6 +165,23 @@ def test_dates_and_corrections_carry_their_hover_text(browser, page):
     assert all(t.startswith(("printed:", "original spelling:")) for t in corrections)
 
 
+def test_a_paragraph_holding_a_list_keeps_its_indent(browser, page):
+    """The opening text of a paragraph that holds a list (``div.p``) is indented like a
+    paragraph that follows another."""
+    indents = browser.js("""
+        const px = el => parseFloat(getComputedStyle(el).textIndent);
+        const held = [...document.querySelectorAll('main div.p > p.loose:first-child')]
+          .filter(p => p.parentElement.previousElementSibling &&
+                  p.parentElement.previousElementSibling.matches('p, div.p'));
+        const plain = document.querySelector('main p + p');
+        return [held.map(px), plain ? px(plain) : null];""")
+    held, plain = indents
+    if page.stem == "letter":
+        return  # the letter has no such paragraph
+    assert held and plain and plain > 0
+    assert held == [plain] * len(held)
+
+
 def test_page_numbers_sit_in_the_margin_on_a_desktop(browser, page):
     info = browser.js("""
         const pb = document.querySelector('.pb[data-n]');
