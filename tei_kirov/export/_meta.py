@@ -4,8 +4,8 @@ and source statements, and who an ``@resp`` pointer names."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
+from ..models.base import Container
 from ._tree import attr, child, children, descendants, elements, first, local, plain, pointers
 
 _NAMES = frozenset({"persName", "orgName", "name", "forename", "surname"})
@@ -88,7 +88,7 @@ def _role_of_resp(resp: str) -> str:
     return resp.strip() or "contributor"
 
 
-def _agent_names(el: Any) -> list[str]:
+def _agent_names(el: Container) -> list[str]:
     names = [plain(n) for n in elements(el) if local(n) in _NAMES]
     names = [n for n in names if n]
     if not names:
@@ -98,7 +98,7 @@ def _agent_names(el: Any) -> list[str]:
     return names
 
 
-def read_meta(root: Any) -> Meta:
+def read_meta(root: Container) -> Meta:
     """Collect :class:`Meta` from the ``teiHeader`` below ``root`` (empty when absent)."""
     meta = Meta()
     header = child(root, "teiHeader") or first(root, "teiHeader")
@@ -137,7 +137,7 @@ def read_meta(root: Any) -> Meta:
     return meta
 
 
-def source_text(source: Any) -> str:
+def source_text(source: Container) -> str:
     """A one-paragraph description of the source: a citation built from a ``biblStruct``,
     otherwise the text of the ``bibl``/``p`` elements."""
     parts = []
@@ -150,7 +150,7 @@ def source_text(source: Any) -> str:
     return " ".join(p for p in parts if p) or plain(source)
 
 
-def _citation(bibl: Any) -> str:
+def _citation(bibl: Container) -> str:
     monogr = first(bibl, "monogr") or bibl
     analytic = first(bibl, "analytic")
     bits: list[str] = []
@@ -181,7 +181,7 @@ def _citation(bibl: Any) -> str:
     return ". ".join(b[:1].upper() + b[1:].rstrip(".") for b in bits if b) + "."
 
 
-def _read_titles(title_stmt: Any, meta: Meta) -> None:
+def _read_titles(title_stmt: Container, meta: Meta) -> None:
     titles = children(title_stmt, "title")
     main = [t for t in titles if attr(t, "type") in (None, "main")]
     sub = [t for t in titles if attr(t, "type") == "sub"]
@@ -195,7 +195,7 @@ def _read_titles(title_stmt: Any, meta: Meta) -> None:
     meta.subtitle = plain(sub[0]) if sub else ""
 
 
-def _read_agents(title_stmt: Any, meta: Meta) -> None:
+def _read_agents(title_stmt: Container, meta: Meta) -> None:
     for el in elements(title_stmt):
         name = local(el)
         if name in ("author", "editor"):
@@ -217,7 +217,7 @@ def _read_agents(title_stmt: Any, meta: Meta) -> None:
             _add_resp_stmt(el, meta)
 
 
-def _add_resp_stmt(resp_stmt: Any, meta: Meta) -> None:
+def _add_resp_stmt(resp_stmt: Container, meta: Meta) -> None:
     resp = " ".join(plain(r) for r in children(resp_stmt, "resp"))
     role = _role_of_resp(resp)
     el_id = attr(resp_stmt, "xml:id")
@@ -229,7 +229,7 @@ def _add_resp_stmt(resp_stmt: Any, meta: Meta) -> None:
             meta.by_id[el_id] = agent
 
 
-def _read_publication(pub: Any, meta: Meta) -> None:
+def _read_publication(pub: Container, meta: Meta) -> None:
     for el in descendants(pub):
         name = local(el)
         if name == "publisher" and not meta.publisher:

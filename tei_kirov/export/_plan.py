@@ -5,9 +5,11 @@ named-entity mentions with their authority records, dates, and where each one st
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
+from ..models.base import Container
 from ._meta import Meta, read_meta
 from ._tree import (
     DIVISIONS,
@@ -21,6 +23,7 @@ from ._tree import (
     content,
     descendants,
     elements,
+    first,
     ids,
     local,
     plain,
@@ -30,6 +33,9 @@ from ._tree import (
     texts,
 )
 
+if TYPE_CHECKING:
+    from ..models.document import Document
+
 #: Name elements whose text counts as the name of a record.
 _RECORD_NAMES = {
     "person": ("persName", "name"),
@@ -38,6 +44,10 @@ _RECORD_NAMES = {
 }
 _MAIN_TYPES = frozenset({"main", "reg", "standard", "full", "pref", "preferred", "index"})
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]+")
+#: A signature closing a note as printed: "... request.—Eds.", "...' —Translator's note."
+_SIGNATURE = re.compile(
+    r"""(?<=[.!?"'”’)\]\s])\s*(?:\u2014|\u2013|--|-\s)\s*"""
+    r"""[^\W\d_][\w'’.]*(?:\s+[\w'’.]+){0,3}\s*$""")
 
 
 @dataclass
@@ -64,7 +74,7 @@ class Where:
 class Section:
     """A division: its HTML id, its heading (``label``, possibly empty) and subdivisions."""
 
-    node: Any
+    node: Container
     html_id: str
     label: str
     depth: int
@@ -76,19 +86,21 @@ class Section:
 class NoteRef:
     """A note in reference order: ``number`` from 1, ``marker`` as printed (or the number)."""
 
-    node: Any
+    node: Container
     number: int
     marker: str
     label: str
     who: str
     where: Where
+    #: whether the note ends with a printed signature ("—Eds."), so is not signed again
+    signed: bool = False
 
 
 @dataclass
 class Mention:
     """One name in the text that refers to an entity."""
 
-    node: Any
+    node: Container
     number: int
     key: str
     kind: str
@@ -114,6 +126,8 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     #: what the authority record says: life dates and its note
     about: str = ""
+    #: what the index sorts by when it is not the name (the surname, from the record)
+    sort: str = ""
 
     @property
     def html_id(self) -> str:
@@ -132,7 +146,7 @@ class Entity:
 class DateRef:
     """A ``date`` in the text: as printed, its normalised value(s) and certainty."""
 
-    node: Any
+    node: Container
     text: str
     value: str
     label: str
@@ -145,14 +159,14 @@ class DateRef:
 class Plan:
     """Everything the exports derive from a document before rendering it."""
 
-    root: Any
+    root: Container
     meta: Meta
     language: str
     sections: list[Section] = field(default_factory=list)
     section_of: dict[int, Section] = field(default_factory=dict)
     notes: list[NoteRef] = field(default_factory=list)
     note_of: dict[int, NoteRef] = field(default_factory=dict)
-    anchored: dict[str, list[Any]] = field(default_factory=dict)
+    anchored: dict[str, list[Container]] = field(default_factory=dict)
     detached: set[int] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     mention_of: dict[int, Mention] = field(default_factory=dict)
@@ -164,17 +178,26 @@ class Plan:
     def entities_of(self, kind: str) -> list[Entity]:
         """Entities of one kind that are mentioned or recorded, sorted for an index."""
         found = [e for e in self.entities.values() if e.kind == kind]
-        return sorted(found, key=lambda e: (_sort_key(e.name), e.key))
+        return sorted(found, key=lambda e: (*sort_key(e), e.key))
 
 
-def _sort_key(name: str) -> str:
-    name = name.strip()
-    if "," in name:
-        return name.casefold()
-    words = name.split()
-    if len(words) > 1 and words[-1][:1].isupper() and not words[-1].endswith("."):
-        return (words[-1] + " " + " ".join(words[:-1])).casefold()
-    return name.casefold()
+def sort_key(entity: Entity) -> tuple[str, str]:
+    """How an index orders an entity: its surname where the record marks one
+    (``persName/surname``), else its standard name from the first word; compared without
+    case or accents ("Central Asia" under C, "Émile" with "Emile"), the name breaking ties.
+    """
+    return _collate(entity.sort or entity.name), entity.name
+
+
+def _collate(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def is_signed(text: str) -> bool:
+    """Whether a note's text ends with a printed signature: a dash and one to four words
+    after the end of a sentence ("... request.—Eds.")."""
+    return _SIGNATURE.search(text) is not None
 
 
 # --- dates -------------------------------------------------------------------------------
@@ -198,7 +221,7 @@ def html_datetime(value: str | None) -> str | None:
     return value if _HTML_DATE.match(value) else None
 
 
-def date_value(node: Any) -> tuple[str, str]:
+def date_value(node: Container) -> tuple[str, str]:
     """The normalised value of a date element and a human description of it."""
     when = attr(node, "when") or attr(node, "when-iso")
     start = attr(node, "from") or attr(node, "from-iso")
@@ -220,7 +243,7 @@ def date_value(node: Any) -> tuple[str, str]:
 
 # --- building the plan -----------------------------------------------------------------
 
-def build_plan(doc: Any) -> Plan:
+def build_plan(doc: Document | Container) -> Plan:
     """Scan ``doc`` once and return its :class:`Plan`."""
     from ._tree import language
 
@@ -237,7 +260,7 @@ def build_plan(doc: Any) -> Plan:
     return plan
 
 
-def _records(root: Any) -> dict[str, Entity]:
+def _records(root: Container) -> dict[str, Entity]:
     out: dict[str, Entity] = {}
     for el in descendants(root):
         kind = RECORD_KINDS.get(local(el))
@@ -255,8 +278,16 @@ def _records(root: Any) -> dict[str, Entity]:
             name = plain(label) if label is not None else rec_id
         variants = [plain(n) for n in names if n is not main]
         out[rec_id] = Entity(rec_id, kind, rec_id, name, [v for v in variants if v],
-                             about=_about(el))
+                             about=_about(el), sort=_surname_first(main, name))
     return out
+
+
+def _surname_first(name_el: Container | None, name: str) -> str:
+    """``"Trotsky Leon"`` for ``<persName><forename>Leon</forename> <surname>Trotsky
+    </surname></persName>``; ``""`` when the name marks no surname."""
+    surname = first(name_el, "surname") if name_el is not None else None
+    text = plain(surname) if surname is not None else ""
+    return f"{text} {name}" if text else ""
 
 
 def _year(value: str | None) -> str:
@@ -264,7 +295,7 @@ def _year(value: str | None) -> str:
     return match.group(0) if match else ""
 
 
-def _about(record: Any) -> str:
+def _about(record: Container) -> str:
     """Life dates and the note of an authority record, as one short line."""
     kids = list(elements(record))
     birth = next((k for k in kids if local(k) == "birth"), None)
@@ -284,7 +315,7 @@ def _about(record: Any) -> str:
 def _find_anchored(plan: Plan) -> None:
     """Notes stored away from their reference point (``@target`` at an anchor or element in
     the text) are shown where they point."""
-    targets: dict[str, Any] = {}
+    targets: dict[str, Container] = {}
     for text in texts(plan.root):
         targets.update(ids(text))
     for text in texts(plan.root):
@@ -298,7 +329,7 @@ def _find_anchored(plan: Plan) -> None:
                     plan.detached.add(id(note))
 
 
-def _contains(outer: Any, inner: Any) -> bool:
+def _contains(outer: Container, inner: Container) -> bool:
     return outer is inner or any(el is inner for el in descendants(outer))
 
 
@@ -309,8 +340,21 @@ class _Scanner:
         self.where = Where()
         self.section_ids: set[str] = set()
         self.note_depth = 0
+        self.pb_count = 0
 
-    def _section_id(self, div: Any) -> str:
+    def _page(self, pb: Container) -> str:
+        """The page a ``pb`` starts: its ``@n``; without one, the page after the previous
+        numbered one (``4`` after ``3``), else the count of page breaks so far."""
+        self.pb_count += 1
+        n = squeeze(attr(pb, "n") or "")
+        if n:
+            return n
+        previous = self.where.page
+        if previous and previous.isdigit():
+            return str(int(previous) + 1)
+        return str(self.pb_count)
+
+    def _section_id(self, div: Container) -> str:
         base = attr(div, "xml:id")
         base = "sec-" + _SAFE_ID.sub("_", base) if base else f"sec-{len(self.section_ids) + 1}"
         candidate, n = base, 1
@@ -320,15 +364,15 @@ class _Scanner:
         self.section_ids.add(candidate)
         return candidate
 
-    def visit(self, node: Any, sections: list[Section], depth: int) -> None:
+    def visit(self, node: Container, sections: list[Section], depth: int) -> None:
         for item in content(node):
-            if isinstance(item, str):
+            if not isinstance(item, Container):  # text, comments, PIs
                 continue
             name = local(item)
-            if name in NON_TEXT or name.startswith("#"):
+            if name in NON_TEXT:
                 continue
             if name == "pb":
-                self.where = Where(attr(item, "n") or self.where.page, self.where.section_id,
+                self.where = Where(self._page(item), self.where.section_id,
                                    self.where.section_label, self.where.section_short)
                 continue
             if name == "note":
@@ -362,13 +406,13 @@ class _Scanner:
                 self.visit(item, sections, depth)
             self._anchored_after(item)
 
-    def _anchored_after(self, item: Any) -> None:
+    def _anchored_after(self, item: Container) -> None:
         item_id = attr(item, "xml:id")
         if item_id and item_id in self.plan.anchored:
             for note in self.plan.anchored[item_id]:
                 self._note(note)
 
-    def _division(self, div: Any, sections: list[Section], depth: int) -> None:
+    def _division(self, div: Container, sections: list[Section], depth: int) -> None:
         head = next((h for h in elements(div) if local(h) == "head"), None)
         label = plain(head) if head is not None else ""
         outer_short = self.where.section_short
@@ -394,18 +438,19 @@ class _Scanner:
         self.where = Where(self.where.page, outer.section_id, outer.section_label,
                            outer.section_short)
 
-    def _note(self, note: Any) -> None:
+    def _note(self, note: Container) -> None:
         number = len(self.plan.notes) + 1
         marker = squeeze(attr(note, "n") or "") or str(number)
         label, who = self.plan.meta.note_author(attr(note, "resp"))
-        ref = NoteRef(note, number, marker, label, who, Where(**vars(self.where)))
+        ref = NoteRef(note, number, marker, label, who, Where(**vars(self.where)),
+                      signed=is_signed(plain(note)))
         self.plan.notes.append(ref)
         self.plan.note_of[id(note)] = ref
         self.note_depth += 1
         self.visit(note, [], 0)
         self.note_depth -= 1
 
-    def _element(self, el: Any) -> None:
+    def _element(self, el: Container) -> None:
         name = local(el)
         if name == "date":
             self._date(el)
@@ -425,7 +470,7 @@ class _Scanner:
             self.plan.entities[key] = entity
         entity.mentions.append(mention)
 
-    def _entity(self, el: Any) -> tuple[str, str] | None:
+    def _entity(self, el: Container) -> tuple[str, str] | None:
         name = local(el)
         if name not in NAME_KINDS and name not in ("rs", "name"):
             return None
@@ -446,7 +491,7 @@ class _Scanner:
             return None
         return f"{kind}:{text.casefold()}", kind
 
-    def _date(self, el: Any) -> None:
+    def _date(self, el: Container) -> None:
         value, label = date_value(el)
         when_like = attr(el, "when") or attr(el, "from") or attr(el, "notBefore")
         ref = DateRef(el, plain(el), value, label, attr(el, "cert") or "",

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ..models.base import PI, TEI_NS, Comment, Container
+from ..models.base import PI, TEI_NS, Comment, Container, Node
+from ..models.base import choose as choose_reading
+
+if TYPE_CHECKING:
+    from ..models.document import Document
 
 _TEI_PREFIX = "{" + TEI_NS + "}"
 _SPACE = re.compile(r"\s+")
@@ -38,7 +42,7 @@ TYPE_KINDS = {
 }
 
 
-def local(node: Any) -> str:
+def local(node: str | Node) -> str:
     """The TEI local name of a node (``"p"``, ``"persName"``); Clark notation for an
     element outside the TEI namespace; ``"#text"``, ``"#comment"``, ``"#pi"`` otherwise."""
     if isinstance(node, str):
@@ -55,7 +59,7 @@ def local(node: Any) -> str:
     return tag
 
 
-def attr(node: Any, name: str) -> str | None:
+def attr(node: Node | None, name: str) -> str | None:
     """An attribute by XML name, or ``None`` (for any node kind)."""
     get = getattr(node, "get", None)
     if get is None or isinstance(node, (Comment, PI)):
@@ -64,26 +68,26 @@ def attr(node: Any, name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def content(node: Any) -> list[Any]:
+def content(node: Node | None) -> list[str | Node]:
     """The content list of a container (empty for anything else)."""
     return list(getattr(node, "content", None) or []) if isinstance(node, Container) else []
 
 
-def is_element(node: Any) -> bool:
+def is_element(node: object) -> bool:
     """Whether ``node`` is an element (typed or opaque), not text, comment or PI."""
     return isinstance(node, Container)
 
 
-def elements(node: Any) -> Iterator[Container]:
+def elements(node: Node | None) -> Iterator[Container]:
     """Direct child elements."""
     for item in content(node):
         if isinstance(item, Container):
             yield item
 
 
-def descendants(node: Any, skip: frozenset[str] = frozenset()) -> Iterator[Container]:
+def descendants(node: Node | None, skip: frozenset[str] = frozenset()) -> Iterator[Container]:
     """Every descendant element in document order, not entering elements named in ``skip``."""
-    stack: list[Iterator[Any]] = [iter(content(node))]
+    stack: list[Iterator[str | Node]] = [iter(content(node))]
     while stack:
         for item in stack[-1]:
             if not isinstance(item, Container):
@@ -96,7 +100,7 @@ def descendants(node: Any, skip: frozenset[str] = frozenset()) -> Iterator[Conta
             stack.pop()
 
 
-def first(node: Any, name: str, skip: frozenset[str] = frozenset()) -> Container | None:
+def first(node: Node | None, name: str, skip: frozenset[str] = frozenset()) -> Container | None:
     """The first descendant element called ``name``."""
     for el in descendants(node, skip):
         if local(el) == name:
@@ -104,7 +108,7 @@ def first(node: Any, name: str, skip: frozenset[str] = frozenset()) -> Container
     return None
 
 
-def child(node: Any, name: str) -> Container | None:
+def child(node: Node | None, name: str) -> Container | None:
     """The first direct child element called ``name``."""
     for el in elements(node):
         if local(el) == name:
@@ -112,7 +116,7 @@ def child(node: Any, name: str) -> Container | None:
     return None
 
 
-def children(node: Any, name: str) -> list[Container]:
+def children(node: Node | None, name: str) -> list[Container]:
     """The direct child elements called ``name``."""
     return [el for el in elements(node) if local(el) == name]
 
@@ -122,15 +126,16 @@ def squeeze(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def plain(node: Any, *, skip: frozenset[str] = frozenset({"note"})) -> str:
+def plain(node: Node | None, *, skip: frozenset[str] = frozenset({"note"})) -> str:
     """Reading text of a node with whitespace collapsed: corrections, regularisations and
     expansions chosen, notes left out."""
     parts: list[str] = []
-    _plain(node, parts, skip)
+    if node is not None:
+        _plain(node, parts, skip)
     return squeeze("".join(parts))
 
 
-def _plain(node: Any, parts: list[str], skip: frozenset[str]) -> None:
+def _plain(node: Node, parts: list[str], skip: frozenset[str]) -> None:
     # element-only containers keep no whitespace between their children: add a space
     spaced = getattr(type(node), "mixed", True) is False
     for item in content(node):
@@ -152,23 +157,12 @@ def _plain(node: Any, parts: list[str], skip: frozenset[str]) -> None:
         _plain(item, parts, skip)
 
 
-#: Which child of a ``choice`` each reading prefers, in order.
-_READING = ("corr", "reg", "expan", "ex", "supplied", "seg", "unclear")
-_DIPLOMATIC = ("sic", "orig", "abbr", "am", "seg", "unclear")
+def choose(choice: Node, *, diplomatic: bool) -> Container | None:
+    """The child of a ``choice`` to show (the models' one rule, :func:`models.base.choose`)."""
+    return choose_reading(choice, diplomatic=diplomatic) if isinstance(choice, Container) else None
 
 
-def choose(choice: Any, *, diplomatic: bool) -> Container | None:
-    """The child of a ``choice`` to show: the corrected/regular/expanded one in a reading
-    text, the printed one in a diplomatic text; the first child when neither applies."""
-    kids = list(elements(choice))
-    for wanted in _DIPLOMATIC if diplomatic else _READING:
-        for kid in kids:
-            if local(kid) == wanted:
-                return kid
-    return kids[0] if kids else None
-
-
-def app_reading(app: Any) -> tuple[Container | None, list[Container]]:
+def app_reading(app: Node) -> tuple[Container | None, list[Container]]:
     """What a reading text shows of a critical apparatus entry: its lemma, and the notes
     that stand directly in it (readings are left to the apparatus)."""
     kids = list(elements(app))
@@ -176,13 +170,13 @@ def app_reading(app: Any) -> tuple[Container | None, list[Container]]:
     return lem, [k for k in kids if local(k) == "note"]
 
 
-def alternative(choice: Any, shown: Any) -> Container | None:
+def alternative(choice: Node, shown: Node) -> Container | None:
     """The other reading of a two-way ``choice``: the one not shown."""
     others = [kid for kid in elements(choice) if kid is not shown]
     return others[0] if others else None
 
 
-def ids(node: Any) -> dict[str, Container]:
+def ids(node: Container) -> dict[str, Container]:
     """Every element with an ``xml:id`` below (and including) ``node``, by id."""
     out: dict[str, Container] = {}
     own = attr(node, "xml:id")
@@ -200,13 +194,17 @@ def pointers(value: str | None) -> list[str]:
     return [tok[1:] for tok in (value or "").split() if tok.startswith("#") and len(tok) > 1]
 
 
-def root_of(doc: Any) -> Container:
+def root_of(doc: Document | Container) -> Container:
     """The ``TEI`` root element of a document (or the node itself)."""
-    root = getattr(doc, "root", None)
-    return root if isinstance(root, Container) else doc
+    if isinstance(doc, Container):
+        return doc
+    root = doc.root
+    if not isinstance(root, Container):
+        raise TypeError(f"the document's root is not an element: {root!r}")
+    return root
 
 
-def texts(root: Any) -> list[Container]:
+def texts(root: Container) -> list[Container]:
     """The ``text`` elements of a document (nested ``group``/``text`` stay inside them)."""
     found = children(root, "text")
     if not found and local(root) == "text":
@@ -218,7 +216,7 @@ def texts(root: Any) -> list[Container]:
     return found
 
 
-def language(root: Any) -> str:
+def language(root: Container) -> str:
     """The document's main language (BCP 47), ``"en"`` when nothing says otherwise."""
     lang = attr(root, "xml:lang")
     if not lang:

@@ -13,10 +13,12 @@ import csv
 import io
 import os
 from pathlib import Path
-from typing import Any
 
 from ..atomic import check_target, publish_dir, staging_dir
+from ..models import Document
+from ..models.base import Container
 from ._plan import Plan, build_plan
+from ._tree import attr
 
 ENTITY_COLUMNS = ("id", "name", "variants", "mentions", "first_mention", "first_page")
 DATE_COLUMNS = ("text", "value", "certainty", "where", "page", "when", "from", "to",
@@ -63,13 +65,13 @@ def date_rows(plan: Plan) -> list[list[str]]:
             date.cert,
             date.where.describe(),
             date.where.page or "",
-            *[(node.get(a) or "") for a in ("when", "from", "to", "notBefore", "notAfter")],
+            *[(attr(node, a) or "") for a in ("when", "from", "to", "notBefore", "notAfter")],
             "; ".join(found),
         ])
     return rows
 
 
-def to_csv(doc: Any, folder: str | os.PathLike[str] | None = None, *,
+def to_csv(doc: Document | Container, folder: str | os.PathLike[str] | None = None, *,
            force: bool = False) -> dict[str, str]:
     """The four index tables of ``doc`` as CSV text, by file name; with ``folder`` they
     are also written there (see :func:`write_csv`)."""
@@ -82,7 +84,8 @@ def to_csv(doc: Any, folder: str | os.PathLike[str] | None = None, *,
     return tables
 
 
-def write_csv(doc: Any, folder: str | os.PathLike[str], *, force: bool = False) -> Path:
+def write_csv(doc: Document | Container, folder: str | os.PathLike[str], *,
+              force: bool = False) -> Path:
     """Write the tables of ``doc`` into a new ``folder``, atomically (the folder appears
     complete or not at all); an existing folder is replaced only with ``force``."""
     return _write_tables(to_csv(doc), Path(os.fspath(folder)), force)

@@ -8,8 +8,8 @@ number, the printed marker and who wrote the note.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..models import Document
+from ..models.base import Container
 from ._plan import Plan, build_plan
 from ._tree import (
     DIVISIONS,
@@ -41,7 +41,7 @@ _EDITORIAL = frozenset({"supplied"})
 _BREAK = "\x00"
 
 
-def to_text(doc: Any, *, diplomatic: bool = False) -> str:
+def to_text(doc: Document | Container, *, diplomatic: bool = False) -> str:
     """The document as UTF-8 plain text: the reading text (corrections, regularisations and
     word joins applied), or with ``diplomatic=True`` the text as printed (``sic``, original
     spellings and hyphenation)."""
@@ -71,7 +71,7 @@ class _TextRenderer:
         return out.rstrip("\n") + "\n"
 
     # -- blocks ---------------------------------------------------------------------------
-    def _is_block(self, el: Any) -> bool:
+    def _is_block(self, el: Container) -> bool:
         name = local(el)
         if name in _NEVER_BLOCK:
             return False
@@ -80,7 +80,7 @@ class _TextRenderer:
         return any(local(d) in _BLOCKS and local(d) not in ("bibl", "address")
                    for d in descendants(el, frozenset({"note"})))
 
-    def _container(self, node: Any) -> None:
+    def _container(self, node: Container) -> None:
         """Emit the blocks of ``node``; runs of inline content become blocks of their own."""
         run: list[str] = []
 
@@ -95,7 +95,7 @@ class _TextRenderer:
                 run.append(item)
                 continue
             name = local(item)
-            if name.startswith("#") or name in NON_TEXT:
+            if not isinstance(item, Container) or name in NON_TEXT:  # comments, PIs
                 continue
             if self._is_block(item) or name == "quote":  # a quotation between blocks
                 flush()
@@ -104,7 +104,7 @@ class _TextRenderer:
                 run.append(self._inline_node(item))
         flush()
 
-    def _block(self, el: Any) -> None:
+    def _block(self, el: Container) -> None:
         name = local(el)
         if name == "item":
             n = attr(el, "n")
@@ -145,21 +145,21 @@ class _TextRenderer:
         else:
             self.blocks.append(_clean(self._inline(el)))
 
-    def _holds_blocks(self, el: Any) -> bool:
+    def _holds_blocks(self, el: Container) -> bool:
         return any(self._is_block(kid) for kid in elements(el)
                    if local(kid) not in NON_TEXT and not local(kid).startswith("#"))
 
     # -- inline ---------------------------------------------------------------------------
-    def _inline(self, el: Any) -> str:
+    def _inline(self, el: Container) -> str:
         out: list[str] = []
         for item in content(el):
             if isinstance(item, str):
                 out.append(item)
-            else:
+            elif isinstance(item, Container):  # comments and PIs are not text
                 out.append(self._inline_node(item, out))
         return "".join(out)
 
-    def _inline_node(self, el: Any, before: list[str] | None = None) -> str:
+    def _inline_node(self, el: Container, before: list[str] | None = None) -> str:
         name = local(el)
         if name.startswith("#") or name in NON_TEXT:
             return ""
@@ -169,7 +169,7 @@ class _TextRenderer:
             text += "".join(self._marker(n, force=True) for n in self.plan.anchored[el_id])
         return text
 
-    def _phrase(self, el: Any, name: str, before: list[str] | None) -> str:
+    def _phrase(self, el: Container, name: str, before: list[str] | None) -> str:
         if name == "note":
             return self._marker(el)
         if name in ("pb", "lb", "cb"):
@@ -197,10 +197,11 @@ class _TextRenderer:
             return shown + "".join(self._marker(n) for n in notes)
         if self._holds_blocks(el):
             # blocks inside a phrase (rare): keep them on the same line
-            return " ".join(self._inline(k) if not isinstance(k, str) else k for k in content(el))
+            return " ".join(k if isinstance(k, str) else self._inline(k) for k in content(el)
+                            if isinstance(k, (str, Container)))
         return self._inline(el)
 
-    def _marker(self, note: Any, force: bool = False) -> str:
+    def _marker(self, note: Container, force: bool = False) -> str:
         if id(note) in self.plan.detached and not force:
             return ""
         ref = self.plan.note_of.get(id(note))
@@ -214,7 +215,7 @@ class _TextRenderer:
             self._container(ref.node)
             body, self.blocks = " ".join(self.blocks), saved
             marker = f" {ref.marker}" if ref.marker != str(ref.number) else ""
-            who = f" ({ref.label}{': ' + ref.who if ref.who else ''})"
+            who = "" if ref.signed else f" ({ref.label}{': ' + ref.who if ref.who else ''})"
             lines.append(f"[{ref.number}]{marker} {body}{who}")
         return "\n\n".join(lines)
 

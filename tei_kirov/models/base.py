@@ -237,20 +237,52 @@ class Container(Node):
             else:
                 stack.pop()
 
-    def text(self) -> str:
-        """The character content, as a reader of the XML would see it (comments and PIs
-        excluded)."""
+    def text(self, *, diplomatic: bool = False) -> str:
+        """The character content (comments and PIs excluded). Of each ``choice`` only one
+        reading counts: the corrected, regularised or expanded one (``corr``, ``reg``,
+        ``expan``), or with ``diplomatic=True`` the one as written (``sic``, ``orig``,
+        ``abbr``)."""
         parts: list[str] = []
-        _collect_text(self, parts)
+        _collect_text(self, parts, diplomatic)
         return "".join(parts)
 
 
-def _collect_text(node: Container, parts: list[str]) -> None:
+#: Which child of a ``choice`` a reading text shows, in order of preference.
+READING = ("corr", "reg", "expan", "ex", "supplied", "seg", "unclear")
+#: Which child of a ``choice`` a diplomatic text shows, in order of preference.
+DIPLOMATIC = ("sic", "orig", "abbr", "am", "seg", "unclear")
+
+
+def tei_local(node: Node) -> str:
+    """The local name of a TEI element (``"choice"``), Clark notation for any other."""
+    tag = getattr(node, "tag", "") or ""
+    prefix = "{" + TEI_NS + "}"
+    return tag[len(prefix):] if tag.startswith(prefix) else tag
+
+
+def choose(choice: Container, *, diplomatic: bool = False) -> Container | None:
+    """The child of a ``choice`` a text shows: the corrected/regular/expanded one in a
+    reading text, the one as written in a diplomatic text; the first child when neither
+    is there."""
+    kids = [kid for kid in choice.content if isinstance(kid, Container)]
+    for wanted in DIPLOMATIC if diplomatic else READING:
+        for kid in kids:
+            if tei_local(kid) == wanted:
+                return kid
+    return kids[0] if kids else None
+
+
+def _collect_text(node: Container, parts: list[str], diplomatic: bool) -> None:
     for item in node.content:
         if isinstance(item, str):
             parts.append(item)
         elif isinstance(item, Container):
-            _collect_text(item, parts)
+            if tei_local(item) == "choice":
+                shown = choose(item, diplomatic=diplomatic)
+                if shown is not None:
+                    _collect_text(shown, parts, diplomatic)
+            else:
+                _collect_text(item, parts, diplomatic)
 
 
 class Element(Container):

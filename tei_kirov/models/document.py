@@ -122,7 +122,11 @@ class Document(BaseModel):
 
     @property
     def notes(self) -> list[Note]:
-        return list(self.iter(Note))
+        """The notes of the ``text`` (of every ``text`` in a corpus), in document order;
+        the notes of authority records (``listPerson``, ``listPlace``, ``listOrg``) and of
+        the header are left out: reach those through ``doc.header.iter(Note)`` or the
+        record."""
+        return [note for text in _texts(self.root) for note in _notes_of(text)]
 
     @property
     def dates(self) -> list[Date]:
@@ -162,3 +166,27 @@ def _xml_id(node: Node) -> str | None:
     if isinstance(node, Element):
         return node.get("xml:id")
     return None
+
+
+_RECORD_LISTS = (ListPerson, ListPlace, ListOrg)
+
+
+def _texts(node: Node) -> Iterator[Text]:
+    """The outermost ``text`` elements below ``node`` (outside any header)."""
+    if isinstance(node, Text):
+        yield node
+        return
+    if isinstance(node, TeiHeader) or not hasattr(node, "content"):
+        return
+    for item in node.content:
+        if not isinstance(item, str):
+            yield from _texts(item)
+
+
+def _notes_of(node: Node) -> Iterator[Note]:
+    for item in getattr(node, "content", None) or []:
+        if isinstance(item, (str, *_RECORD_LISTS)):
+            continue
+        if isinstance(item, Note):
+            yield item
+        yield from _notes_of(item)

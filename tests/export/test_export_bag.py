@@ -31,7 +31,7 @@ def test_bag_validates_after_being_moved(edition, tmp_path, epoch):
     bag = bagit.Bag(str(moved))
     bag.validate(processes=1, fast=False)  # full validation: every checksum
     assert bag.is_valid()
-    assert bag.version == "1.0"
+    assert bag.version_info == (1, 0)
     assert set(bag.algorithms) == {"sha256", "sha512"}
 
 
@@ -126,14 +126,13 @@ def test_interrupted_export_leaves_nothing(letter, tmp_path, monkeypatch, epoch,
 
 def test_a_bag_that_does_not_validate_is_not_moved_into_place(letter, tmp_path, monkeypatch,
                                                              epoch):
-    real_make_bag = bagit.make_bag
+    real_write = bag_module.write_tag_files
 
-    def corrupting(folder, *args, **kwargs):
-        made = real_make_bag(folder, *args, **kwargs)
+    def corrupting(folder, info):
+        real_write(folder, info)
         (Path(folder) / "data" / "letter.txt").write_text("changed after hashing")
-        return made
 
-    monkeypatch.setattr(bag_module.bagit, "make_bag", corrupting)
+    monkeypatch.setattr(bag_module, "write_tag_files", corrupting)
     with pytest.raises(TeiWriteError, match="does not validate"):
         to_bag(letter, tmp_path / "bag")
     assert list(tmp_path.iterdir()) == []
@@ -148,3 +147,44 @@ def test_forced_replacement_keeps_the_old_bag_when_building_fails(letter, tmp_pa
         to_bag(letter, target, force=True)
     assert (target / "manifest-sha256.txt").read_text() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bag"]
+
+
+def test_bagging_changes_nothing_process_wide(letter, tmp_path, epoch, monkeypatch):
+    """No working directory change (not even for a moment), no logging level set, no
+    warning raised."""
+    import logging
+    import os
+    import warnings
+
+    logger = logging.getLogger("bagit")
+    level = logger.level
+
+    def no_chdir(path):
+        raise AssertionError(f"the working directory was changed to {path}")
+
+    monkeypatch.setattr(os, "chdir", no_chdir)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = to_bag(letter, tmp_path / "bag")
+        validate_bag(out)
+    assert logger.level == level
+
+
+def test_quiet_bagit_hides_only_bagits_regex_warning():
+    import warnings
+
+    def warn(message, module):
+        warnings.warn_explicit(message, DeprecationWarning, f"{module}.py", 1, module=module)
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with bag_module.quiet_bagit():
+            warn("'count' is passed as positional argument", "bagit")
+            warn("'count' is passed as positional argument", "mine")
+            warn("Use Bag.algorithms instead of Bag.algs", "bagit")
+    assert [(str(w.message)[:7], w.filename) for w in seen] == [
+        ("'count'", "mine.py"), ("Use Bag", "bagit.py")]
+
+
+def test_manifest_paths_are_percent_encoded():
+    assert bag_module._manifest_path("data/a%b\nc\rd.txt") == "data/a%25b%0Ac%0Dd.txt"

@@ -68,19 +68,51 @@ def test_footnotes_linked_both_ways_with_their_author(edition):
     for ref in plan.notes:
         forward = tree.xpath(f"//sup[@class='noteref']/a[@id='fnref-{ref.number}']")
         assert forward and forward[0].get("href") == f"#fn-{ref.number}"
-        assert forward[0].text_content() == ref.marker
+        assert forward[0].text_content() == str(ref.number)
         item = tree.xpath(f"//li[@id='fn-{ref.number}']")[0]
         backs = item.xpath(f".//a[@href='#fnref-{ref.number}']")
         assert len(backs) == 2  # the marker and the arrow
-        who = item.xpath(".//span[@class='who']")[0].text_content()
-        assert "note" in who.lower()
+        who = item.xpath(".//span[@class='who']")[0]
+        signature = who.text_content() if not ref.signed else who.get("title")
+        assert "note" in signature.lower()
+
+
+def test_notes_are_numbered_and_show_their_printed_marker(kirov):
+    """Every note of the edition is printed with "*": the page numbers them 1, 2, 3, 4 and
+    shows the "*" at the head of each note."""
+    tree = _tree(kirov)
+    refs = [a.text_content() for a in tree.xpath("//sup[@class='noteref']/a")]
+    assert refs == ["1", "2", "3", "4"]
+    notes = tree.xpath("//ol[@class='notes']/li")
+    assert [li.xpath("string(a[@class='marker'])") for li in notes] == refs
+    assert [li.xpath("string(.//span[@class='printed-marker'])") for li in notes] == ["*"] * 4
+    first = tree.xpath("//sup[@class='noteref']/a")[0]
+    assert "*" in first.get("title") and "*" in first.get("aria-label")
+
+
+def test_a_note_is_signed_once(kirov, pamphlet):
+    """A note that ends with its printed signature ("—Eds.", "—Translator's note.") gets
+    no second one; the others are signed by who wrote them."""
+    for doc in (kirov, pamphlet):
+        tree = _tree(doc)
+        for ref, li in zip(build_plan(doc).notes, tree.xpath("//ol[@class='notes']/li"),
+                           strict=True):
+            text = " ".join(li.text_content().split())
+            assert text.count(ref.label) <= 1, text
+            who = li.xpath(".//span[@class='who']")[0]
+            assert (ref.label in who.text_content()) != ref.signed
+    signed = [(r.label, r.signed) for r in build_plan(pamphlet).notes]
+    assert signed == [("Editors' note", True), ("Translator's note", True),
+                      ("Author's note", False)]
 
 
 def test_note_authors_follow_resp(letter, pamphlet):
     def who(doc):
         tree = _tree(doc)
-        return [li.xpath(".//span[@class='who']")[0].text_content()
-                for li in tree.xpath("//ol[@class='notes']/li")]
+        spans = [li.xpath(".//span[@class='who']")[0]
+                 for li in tree.xpath("//ol[@class='notes']/li")]
+        # a note signed in its text carries its author in the tooltip only
+        return [s.get("title") or s.text_content() for s in spans]
 
     assert [w.split(" —")[0] for w in who(letter)] == [
         "Editor's note", "Translator's note", "Author's note"]
@@ -235,3 +267,89 @@ def test_page_breaks_and_notes_between_list_items_are_kept():
     assert items[1].xpath(".//span[@data-n='2']")
     assert items[1].xpath(".//sup[@class='noteref']/a[@href='#fn-1']")
     assert tree.xpath("//li[@id='fn-1']//a[@href='#fnref-1']")
+
+
+def _index_names(tree, kind):
+    return [dt.text_content() for dt in tree.xpath(
+        f"//h3[@id='index-{kind}']/following-sibling::dl[1]/div/dt")]
+
+
+def test_index_sorts_by_the_first_word_without_case_or_accents(kirov):
+    places = _index_names(_tree(kirov), "place")
+    assert places.index("Austria") < places.index("Central Asia") < places.index("China")
+    from tei_kirov.export._plan import _collate
+
+    assert [_collate(p) for p in places] == sorted(_collate(p) for p in places)
+
+
+def test_index_sorts_persons_by_a_marked_surname():
+    from tei_kirov import parse
+
+    doc = parse("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+      <titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+      <sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>
+      <p><persName ref="#b">Zola</persName> and <persName ref="#a">Abel</persName> and
+      <persName ref="#c">émile</persName> and <persName ref="#d">Bloch</persName></p></body>
+      <back><listPerson>
+        <person xml:id="a"><persName><forename>Abel</forename> <surname>Zweig</surname>
+        </persName></person>
+        <person xml:id="b"><persName><forename>Émile</forename> <surname>Zola</surname>
+        </persName></person>
+        <person xml:id="c"><persName>Emile Achard</persName></person>
+        <person xml:id="d"><persName>Bloch</persName></person>
+      </listPerson></back></text></TEI>""")
+    assert _index_names(_tree(doc), "person") == [
+        "Bloch", "Emile Achard", "Émile Zola", "Abel Zweig"]
+
+
+def test_every_index_link_is_labelled_and_distinct(edition):
+    tree = _tree(edition)
+    entries = tree.xpath("//dl[@class='entities']/div[@class='entry']")
+    assert entries
+    for entry in entries:
+        labels = [a.text_content() for a in entry.xpath("dd[@class='mentions']/a")]
+        assert labels and all(label.strip(" ·\u00a0") for label in labels)
+        assert len(labels) == len(set(labels)), labels
+
+
+def test_chip_labels_count_repeats_in_one_place():
+    from tei_kirov.export._plan import Mention, Where
+    from tei_kirov.export.html.index import chip_labels
+
+    def m(page, in_note=False, short=""):
+        return Mention(None, 0, "k", "person", "X", Where(page, None, "", short), in_note)
+
+    assert chip_labels([m("4"), m("4"), m("4", True), m("4", True), m("5"), m(None, short="1.2"),
+                        m(None)]) == ["p.\u00a04", "p.\u00a04\u00a0(2)", "p.\u00a04n",
+                                      "p.\u00a04n\u00a0(2)", "p.\u00a05", "1.2", "7"]
+
+
+def test_a_paragraph_holding_a_list_is_a_paragraph_block(pamphlet):
+    """The paragraph that introduces a list is a ``div.p`` whose text opens with a
+    ``p.loose``; the style sheet indents that text like any paragraph after another."""
+    from tei_kirov.export.html.style import CSS
+
+    tree = _tree(pamphlet)
+    block = tree.xpath("//div[@class='p'][.//ol or .//ul]")[0]
+    assert block.getprevious().tag == "p"
+    assert block[0].tag == "p" and block[0].get("class") == "loose"
+    assert "div.p > p.loose:first-child" in CSS
+
+
+@pytest.mark.parametrize("xml", [
+    """<front><titlePage><docTitle><titlePart type='x" onmouseover="alert(1)'>T</titlePart>
+    </docTitle></titlePage></front><body><p>x</p></body>""",
+    """<body><p><title level='a" onmouseover="alert(1)'>T</title></p></body>""",
+    """<body><p><title level='m"&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;b x="'>T</title>
+    </p></body>""",
+])
+def test_attribute_values_cannot_inject_markup(xml):
+    """The two injections found by review: ``titlePart/@type`` and ``title/@level``."""
+    from tei_kirov import parse
+
+    doc = parse(f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+      <titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+      <sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text>{xml}</text></TEI>""")
+    tree = _tree(doc)
+    assert not tree.xpath("//@onmouseover | //script | //b")
+    assert tree.xpath("//*[contains(@class, 'alert(1)')]")  # kept, as a value

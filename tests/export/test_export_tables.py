@@ -86,3 +86,19 @@ def test_deterministic(edition):
 def test_to_csv_can_write_the_folder_too(letter, tmp_path):
     tables = to_csv(letter, tmp_path / "t")
     assert (tmp_path / "t" / "dates.csv").read_bytes() == tables["dates.csv"].encode()
+
+
+def test_pages_are_counted_from_page_breaks_without_a_number():
+    from tei_kirov import parse
+
+    doc = parse("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+      <titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+      <sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>
+      <p><date when="1900">before</date><pb/><persName>Ann</persName> <date when="1901">a</date>
+      <pb/><date when="1902">b</date><pb n="x"/><date when="1903">c</date><pb/>
+      <date when="1904">d</date><pb n="7"/><pb/><date when="1905">e</date></p>
+      </body></text></TEI>""")
+    tables = to_csv(doc)
+    pages = [r["page"] for r in _rows(tables["dates.csv"])]
+    assert pages == ["", "1", "2", "x", "4", "8"]
+    assert [r["first_page"] for r in _rows(tables["persons.csv"])] == ["1"]

@@ -87,3 +87,17 @@ def test_dates_are_kept_as_written_and_flagged():
     d = Date("the 45th", when="1934-13-45")
     assert d.when == "1934-13-45"
     assert d.problems() and "month 13" in d.problems()[0]
+
+
+def test_text_gives_the_reading_and_diplomatic_gives_the_text_as_written():
+    from tei_kirov import parse
+
+    doc = parse("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+      <titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+      <sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><div>
+      <head><choice><sic>8.</sic><corr>9.</corr></choice> The <choice><orig>colour</orig>
+      <reg>color</reg></choice> of <choice><abbr>Dr.</abbr><expan>Doctor</expan></choice>
+      <choice><am>ſ</am><ex>s</ex></choice></head><p>x</p></div></body></text></TEI>""")
+    head = doc.body.divs[0].head
+    assert " ".join(head.text().split()) == "9. The color of Doctor s"
+    assert " ".join(head.text(diplomatic=True).split()) == "8. The colour of Dr. ſ"

@@ -49,3 +49,18 @@ def test_built_document_carries_an_xml_model_instruction():
     doc = Document.new("x")
     assert doc.prolog[0].target == "xml-model"
     assert "tei_kirov.xsd" in doc.prolog[0].text
+
+
+def test_notes_are_the_notes_of_the_text():
+    from tei_kirov import parse
+
+    doc = parse("""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+      <titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+      <sourceDesc><bibl>b<note>in the header</note></bibl></sourceDesc></fileDesc>
+      </teiHeader><text><body><p>a<note n="1">one<note n="1.1">nested</note></note></p>
+      </body><back><p>b<note n="2">two</note></p><listPerson><person xml:id="x">
+      <persName>X</persName><note>about X</note></person></listPerson></back></text>
+      <standOff><listPlace><place xml:id="y"><placeName>Y</placeName><note>about Y</note>
+      </place></listPlace></standOff></TEI>""")
+    assert [n.n for n in doc.notes] == ["1", "1.1", "2"]
+    assert [n.text() for n in doc.header.iter(Note)] == ["in the header"]

@@ -11,8 +11,6 @@ from .conftest import KIROV, position, seed
 
 @pytest.fixture(scope="module")
 def kirov() -> str:
-    if not KIROV.is_file():
-        pytest.skip("examples/kirov.xml is not there")
     return KIROV.read_text(encoding="utf-8")
 
 

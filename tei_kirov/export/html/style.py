@@ -110,6 +110,8 @@ p { margin: 0; }
 main p + p { text-indent: 1.5em; }
 main p { margin-bottom: 0.1rem; }
 main section > p:first-of-type, main h2 + p, main h3 + p { text-indent: 0; }
+/* a paragraph holding a list (div.p) is indented like any other paragraph that follows one */
+main :is(p, div.p) + div.p > p.loose:first-child, main div.p + p { text-indent: 1.5em; }
 .block { margin: 1rem 0; }
 blockquote {
   margin: 1.2rem 0 1.2rem 1.5rem; padding-left: 1rem; border-left: 2px solid var(--rule);
