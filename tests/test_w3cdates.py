@@ -94,6 +94,8 @@ def test_range_order() -> None:
     assert not runs_backwards("1934-12-28", "1934-12-28")
     assert not runs_backwards("--12-17", "--01-01")     # no year: no order
     assert not runs_backwards("1934-13", "1900")        # invalid: reported elsewhere
+    assert not runs_backwards("1934", "--12-17")
+    assert not runs_backwards("1934", "1934-02-30")
 
 
 def test_date_problems() -> None:

@@ -57,7 +57,7 @@ def range_order(ctx: Context) -> Iterator[Finding]:
         carried = table.get(e.tag) if e.attrib else None
         if carried is None:
             continue
-        for kind_attributes, suffix in zip(carried, ("", "-iso")):
+        for kind_attributes, suffix in zip(carried, ("", "-iso"), strict=True):
             for start_name, end_name in RANGES:
                 start, end = start_name + suffix, end_name + suffix
                 if start not in kind_attributes or end not in kind_attributes:
