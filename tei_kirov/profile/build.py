@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..models import REGISTRY, TeiElement
 from ..models.base import attribute_name
+from ..w3cdates import W3C_TYPES
 
 # -- a tiny content-model language ----------------------------------------------------------
 
@@ -275,8 +276,7 @@ SIMPLE_TYPES = """
       <xs:minLength value="1"/></xs:restriction>
   </xs:simpleType>
   <xs:simpleType name="w3cDate">
-    <xs:union memberTypes="xs:date xs:gYear xs:gYearMonth xs:gMonth xs:gMonthDay xs:gDay
-                           xs:time xs:dateTime"/>
+    <xs:union memberTypes="W3C_MEMBER_TYPES"/>
   </xs:simpleType>
   <xs:simpleType name="certainty">
     <xs:restriction base="xs:token">
@@ -319,6 +319,9 @@ SIMPLE_TYPES = """
     <xs:restriction base="xs:token"><xs:pattern value="\\d+(\\.\\d+){0,2}"/></xs:restriction>
   </xs:simpleType>
 """
+
+# teidata.temporal.w3c: the one list of date types shared with tei_kirov.w3cdates
+SIMPLE_TYPES = SIMPLE_TYPES.replace("W3C_MEMBER_TYPES", " ".join("xs:" + t for t in W3C_TYPES))
 
 REQUIRED_ATTRIBUTES = {("language", "ident")}
 

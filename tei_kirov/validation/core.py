@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Union
 
 from . import rules as rules_mod
 from . import xinclude
+from .dedupe import one_per_problem
 from .positions import Locator
 from .report import Issue, Report
 from .schemas import Schema, load_schemas
@@ -62,7 +63,7 @@ def validate_one(source: Source, schemas: Sequence[Schema], rules: Sequence[rule
         issues.extend(schema.check(parsed.tree, locator))
     if rules:
         issues.extend(rules_mod.run(parsed.tree, locator, rules))
-    issues.sort(key=Issue.sort_key)
+    issues = sorted(one_per_problem(issues), key=Issue.sort_key)
     return Report(file=shown, issues=issues, seconds=time.perf_counter() - start)
 
 

@@ -13,6 +13,7 @@ REQUIRED = [
     "tei_kirov/schemas/xml.xsd",
     "tei_kirov/data/kirov.txt",
     "tei_kirov/data/kirov-authority.xml",
+    "tei_kirov/data/datable.json",
     "tei_kirov/py.typed",
 ]
 

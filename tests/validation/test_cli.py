@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from tei_kirov.cli.validate import command
 from tei_kirov.validation.jsonschema_out import report_schema
 
-from .conftest import FIXTURES, REPO, position, seed
+from .conftest import FIXTURES, REPO, own, position, seed
 
 RNG = str(FIXTURES / "mini.rng")
 
@@ -30,7 +30,7 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "a_clean.xml").write_text(clean)
     sub = tmp_path / "sub"
     sub.mkdir()
-    bad = seed(clean, 'ref="#kirov"', 'ref="#kirow"')
+    bad = own(seed(clean, 'ref="#kirov"', 'ref="#kirow"'))  # own file: TK203 is an error
     (sub / "b_bad.xml").write_text(bad)
     (sub / "c_broken.xml").write_text("<TEI>\n<p>\n</TEI>")
     (sub / "notes.txt").write_text("not xml, not walked")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tei_kirov.validation import RULES, validate
@@ -61,7 +63,7 @@ def test_invalid_date(rules_text: str) -> None:
     issue = only(text)
     assert issue.code == "TK202"
     assert (issue.line, issue.column) == position(text, 'when="1934-13-45"')
-    assert "month 13" in issue.message
+    assert "month must be in 1..12" in issue.message
 
 
 def test_not_iso_date(rules_text: str) -> None:
@@ -145,3 +147,9 @@ def test_registry_is_complete() -> None:
                              "TK208"]
     for r in RULES.values():
         assert r.description and r.name and r.severity in ("error", "warning")
+
+
+def test_docs_list_every_rule_with_its_severities() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "validation.md").read_text(encoding="utf-8")
+    for r in RULES.values():
+        assert f"| {r.code} | {r.name} | {r.severity} / {r.elsewhere} |" in docs, r.code

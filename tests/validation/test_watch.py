@@ -10,7 +10,7 @@ from tei_kirov.validation.report import Report
 from tei_kirov.validation.schemas import load_schemas
 from tei_kirov.validation.watch import watch
 
-from .conftest import FIXTURES, seed
+from .conftest import FIXTURES, own, seed
 
 
 def test_revalidates_on_save(tmp_path: Path) -> None:
@@ -22,7 +22,7 @@ def test_revalidates_on_save(tmp_path: Path) -> None:
     def emit(report: Report, ms: float) -> None:
         seen.append((report.ok, ms))
         if len(seen) == 1:  # the editor saves a fault
-            target.write_text(seed(clean, 'ref="#kirov"', 'ref="#kirow"'))
+            target.write_text(own(seed(clean, 'ref="#kirov"', 'ref="#kirow"')))
             stat = target.stat()
             os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
 
@@ -50,7 +50,7 @@ def test_watch_from_the_shell(tmp_path: Path) -> None:
         assert proc.stderr is not None and proc.stdout is not None
         assert proc.stderr.readline().startswith("watching 1 file")
         assert "valid" in proc.stderr.readline()
-        target.write_text(seed(clean, 'ref="#kirov"', 'ref="#kirow"'))
+        target.write_text(own(seed(clean, 'ref="#kirov"', 'ref="#kirow"')))
         assert "TK203" in proc.stdout.readline()
         assert "invalid (1 errors)" in proc.stderr.readline()
         proc.send_signal(signal.SIGINT)

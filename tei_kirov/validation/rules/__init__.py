@@ -2,6 +2,9 @@
 
 Each rule has a stable code, a name, a one-line description and a severity, and can be
 switched off by code or name (``validate(..., rules={"-TK206"})``, ``--disable TK206``).
+Some rules check conventions that other projects settle differently (pointers to records
+kept in another file, who may be responsible for a note): they are errors in documents that
+declare the tei_kirov profile and warnings in any other document (``Rule.elsewhere``).
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from functools import cached_property
 
 from lxml import etree
 
+from ...profile import PROFILE_NAME
 from ..positions import TEI_NS, XML_NS, Locator, attr_name, xpath_of
 from ..report import Issue, Severity
+from .prefixes import Prefixes
 
 XML_ID = f"{{{XML_NS}}}id"
 T = f"{{{TEI_NS}}}"
@@ -52,17 +57,37 @@ class Context:
         return table
 
     @cached_property
+    def prefixes(self) -> Prefixes:
+        """The document's ``prefixDef`` declarations."""
+        return Prefixes(self.root)
+
+    @cached_property
     def pointed(self) -> set[str]:
-        """Every id that some attribute anywhere points to with a ``#id`` token."""
+        """Every id that some attribute anywhere points to, with a ``#id`` token or a
+        prefixed one that ``prefixDef`` expands to ``#id``."""
         found: set[str] = set()
+        prefixes = self.prefixes
+        check_prefixed = bool(prefixes.rules)
         for e in self.elements:
             for key, value in e.attrib.items():
-                if key == XML_ID or "#" not in value:
+                if key == XML_ID or ("#" not in value and not check_prefixed):
                     continue
                 for token in value.split():
-                    if token.startswith("#"):
-                        found.add(token[1:])
+                    local = prefixes.target(token).local
+                    if local is not None:
+                        found.add(local)
         return found
+
+    @cached_property
+    def own(self) -> bool:
+        """True when the document declares the tei_kirov profile in an ``<?xml-model?>``
+        (``href`` ending in ``tei_kirov.xsd``): it is held to this project's conventions."""
+        for node in self.root.itersiblings(preceding=True):
+            if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+                href = (node.get("href") or "").rstrip()
+                if href.rsplit("/", 1)[-1] == PROFILE_NAME:
+                    return True
+        return False
 
     def tei(self, local: str) -> Iterator[etree._Element]:
         """TEI elements with this local name, in document order."""
@@ -78,19 +103,27 @@ class Rule:
     severity: Severity
     description: str
     check: Callable[[Context], Iterable[Finding]]
+    #: the severity in documents that do not declare the tei_kirov profile
+    elsewhere: Severity
+
+    def severity_in(self, context: Context) -> Severity:
+        """The severity of this rule's findings in that document."""
+        return self.severity if context.own else self.elsewhere
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity, description: str
+def rule(code: str, name: str, severity: Severity, description: str,
+         elsewhere: Severity | None = None
          ) -> Callable[[Callable[[Context], Iterable[Finding]]],
                        Callable[[Context], Iterable[Finding]]]:
-    """Register the decorated function as a rule."""
+    """Register the decorated function as a rule. ``elsewhere``: its severity in documents
+    that do not declare the tei_kirov profile (default: ``severity``)."""
 
     def register(func: Callable[[Context], Iterable[Finding]]
                  ) -> Callable[[Context], Iterable[Finding]]:
-        RULES[code] = Rule(code, name, severity, description, func)
+        RULES[code] = Rule(code, name, severity, description, func, elsewhere or severity)
         return func
 
     return register
@@ -124,10 +157,11 @@ def run(tree: etree._ElementTree, locator: Locator, rules: Iterable[Rule]) -> li
     context = Context(tree, locator)
     issues: list[Issue] = []
     for r in rules:
+        severity = r.severity_in(context)
         for f in r.check(context):
             attribute = attr_name(f.element, f.attribute) if f.attribute else None
             file, line, column = locator.locate(f.element, attribute)
-            issues.append(Issue(file=file, line=line, column=column, severity=r.severity,
+            issues.append(Issue(file=file, line=line, column=column, severity=severity,
                                 code=r.code, message=f.message, hint=f.hint,
                                 xpath=xpath_of(f.element)))
     return issues

@@ -1,44 +1,69 @@
-"""Rules about dates (TK202, TK204): ISO 8601 / W3C values and ranges that run backwards."""
+"""Rules about dates (TK202, TK204), applied only where TEI says an attribute is a date: the
+attributes of ``att.datable.w3c`` and ``att.datable.iso`` on the elements that carry them
+(``tei_kirov/data/datable.json``, generated from tei_all by ``datable_build``). So
+``locus/@from="1r"`` or ``biblScope/@from="747"`` are never read as dates."""
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterator
 
-from ...w3cdates import bounds, w3c_error
+from ...w3cdates import RANGES, iso_error, runs_backwards, w3c_error
 from ..positions import qname
-from . import Context, Finding, rule
+from . import Context, Finding, T, rule
+from .datable_build import table_path
 
-DATE_ATTRS = ("when", "notBefore", "notAfter", "from", "to")
-_ISO_ATTRS = ("when-iso", "notBefore-iso", "notAfter-iso", "from-iso", "to-iso")
+
+@functools.lru_cache(maxsize=1)
+def datable() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """TEI element (Clark name) -> (its att.datable.w3c attributes, its att.datable.iso
+    attributes), from the shipped table."""
+    table = json.loads(table_path().read_text(encoding="utf-8"))
+    return {T + name: (tuple(kinds["w3c"]), tuple(kinds["iso"]))
+            for name, kinds in table["elements"].items()}
 
 
 @rule("TK202", "invalid-date", "error",
-      "@when, @notBefore, @notAfter, @from or @to is not a valid ISO 8601 (W3C) date")
+      "an att.datable.w3c attribute (@when, @notBefore, @notAfter, @from, @to) is not a W3C "
+      "date, or an att.datable.iso one (@when-iso ...) is not ISO 8601")
 def invalid_dates(ctx: Context) -> Iterator[Finding]:
+    table = datable()
     for e in ctx.elements:
-        if not e.attrib:
+        carried = table.get(e.tag) if e.attrib else None
+        if carried is None:
             continue
-        for attribute in DATE_ATTRS:
+        w3c, iso = carried
+        for attribute in w3c:
             value = e.get(attribute)
-            if value is None:
-                continue
-            problem = w3c_error(value.strip())
+            problem = w3c_error(value) if value is not None else None
             if problem:
                 yield Finding(e, f"{qname(e)}/@{attribute} {problem}", attribute,
                               "write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day")
+        for attribute in iso:
+            value = e.get(attribute)
+            problem = iso_error(value) if value is not None else None
+            if problem:
+                yield Finding(e, f"{qname(e)}/@{attribute} {problem}", attribute,
+                              "write an ISO 8601 date such as 1934-12-28, 1934-W52 or P3D")
 
 
 @rule("TK204", "date-range-order", "error",
-      "a date range runs backwards: @from after @to, or @notBefore after @notAfter")
+      "a date range runs backwards: @from after @to, or @notBefore after @notAfter "
+      "(and their -iso forms)")
 def range_order(ctx: Context) -> Iterator[Finding]:
+    table = datable()
     for e in ctx.elements:
-        if not e.attrib:
+        carried = table.get(e.tag) if e.attrib else None
+        if carried is None:
             continue
-        for start, end in (("from", "to"), ("notBefore", "notAfter")):
-            first, last = e.get(start), e.get(end)
-            if first is None or last is None:
-                continue
-            a, b = bounds(first.strip()), bounds(last.strip())
-            if a is not None and b is not None and a[0] > b[1]:
-                yield Finding(e, f'{qname(e)}/@{start} "{first}" is later than @{end} "{last}"',
-                              start, "swap the two values, or correct one of them")
+        for kind_attributes, suffix in zip(carried, ("", "-iso"), strict=True):
+            for start_name, end_name in RANGES:
+                start, end = start_name + suffix, end_name + suffix
+                if start not in kind_attributes or end not in kind_attributes:
+                    continue
+                first, last = e.get(start), e.get(end)
+                if first is not None and last is not None and runs_backwards(first, last):
+                    yield Finding(e, f'{qname(e)}/@{start} "{first}" is later than '
+                                     f'@{end} "{last}"',
+                                  start, "swap the two values, or correct one of them")

@@ -1,4 +1,8 @@
-"""Rules about identifiers and the pointers to them (TK201, TK203, TK205, TK206)."""
+"""Rules about identifiers and the pointers to them (TK201, TK203, TK205, TK206).
+
+A pointer token is read as TEI reads it (:mod:`.prefixes`): ``#id`` and prefixed pointers
+that ``prefixDef`` expands to ``#id`` must name an xml:id here; pointers into other files
+(``persons.xml#p1``) and URLs are not checked."""
 
 from __future__ import annotations
 
@@ -35,18 +39,29 @@ def _is_note_resp(element_tag: str, attribute: str) -> bool:
 
 
 @rule("TK203", "dangling-pointer", "error",
-      "a #id in @ref, @target, @resp, @corresp or @who names no xml:id in the document")
+      "a #id (or a prefixed pointer that prefixDef expands to #id) in @ref, @target, @resp, "
+      "@corresp or @who names no xml:id in the document", elsewhere="warning")
 def dangling_pointers(ctx: Context) -> Iterator[Finding]:
+    prefixes = ctx.prefixes
+    check_prefixed = bool(prefixes.rules)
     for e in ctx.elements:
         for attribute in POINTER_ATTRS:
             value = e.get(attribute)
-            if value is None or "#" not in value or _is_note_resp(e.tag, attribute):
+            if value is None or ("#" not in value and not check_prefixed) \
+                    or _is_note_resp(e.tag, attribute):
                 continue
             for token in value.split():
-                if not token.startswith("#") or token[1:] in ctx.ids:
+                target = prefixes.target(token)
+                if target.unmatched:
+                    yield Finding(e, f'{qname(e)}/@{attribute} "{token}" matches no prefixDef '
+                                     f'pattern of its prefix', attribute,
+                                  "correct the pointer, or the prefixDef's @matchPattern")
+                if target.local is None or target.local in ctx.ids:
                     continue
                 message = f'{qname(e)}/@{attribute} "{token}" names no xml:id'
-                guess = _nearest(token[1:], ctx)
+                if token != "#" + target.local:
+                    message += f' (it stands for "#{target.local}")'
+                guess = _nearest(target.local, ctx)
                 if guess:
                     message += f'; did you mean "#{guess}"?'
                 yield Finding(e, message, attribute,
@@ -55,18 +70,20 @@ def dangling_pointers(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("TK205", "note-resp-unknown", "error",
-      "a note's @resp names nobody: no xml:id, or an element that is not a person or agent")
+      "a note's @resp names nobody: no xml:id, or an element that is not a person or agent",
+      elsewhere="warning")
 def note_resp(ctx: Context) -> Iterator[Finding]:
     for note in ctx.tei("note"):
         value = note.get("resp")
         if not value:
             continue
         for token in value.split():
-            if not token.startswith("#"):
+            local = ctx.prefixes.target(token).local
+            if local is None:
                 continue
-            owners = ctx.ids.get(token[1:])
+            owners = ctx.ids.get(local)
             if not owners:
-                guess = _nearest(token[1:], ctx)
+                guess = _nearest(local, ctx)
                 message = f'note/@resp "{token}" names nobody: no element has that xml:id'
                 if guess:
                     message += f'; did you mean "#{guess}"?'
@@ -74,8 +91,8 @@ def note_resp(ctx: Context) -> Iterator[Finding]:
                               "point @resp at the person (or respStmt) responsible for the note")
                 continue
             owner = owners[0]
-            local = owner.tag.split("}")[-1] if isinstance(owner.tag, str) else ""
-            if local not in AGENTS:
+            local_name = owner.tag.split("}")[-1] if isinstance(owner.tag, str) else ""
+            if local_name not in AGENTS:
                 yield Finding(note, f'note/@resp "{token}" names a <{qname(owner)}>, not a '
                                     "person or other agent", "resp",
                               "point @resp at a person, org or respStmt")
