@@ -1,0 +1,187 @@
+"""Compile a :class:`~.model.SchemaModel` into one XSLT 3 stylesheet.
+
+The stylesheet walks the document once. Every rule is a template in one mode, its priority
+falling with its place in the schema, and each template passes on with ``xsl:next-match``;
+a tunnel parameter lists the patterns that have already handled the node, so within a
+pattern only the first matching rule fires (ISO semantics) while every pattern sees every
+node. The lowest template goes on to the node's attributes and children.
+
+Each failed assert or successful report writes one ``<r>`` element: ``c`` the check's
+number, ``p`` the node's element path as child positions (``1/3/2``), ``k`` its kind
+(``e`` element, ``a`` attribute, ``t`` text, ``o`` other) and ``n`` an attribute's
+``{ns}local`` name; its text is the message. A test that raises a dynamic error writes
+``<x>`` with the error's description instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from ..schemas import SchemaError
+from .model import Check, Let, NameOf, Pattern, Rule, SchemaModel, ValueOf
+
+XSL = "http://www.w3.org/1999/XSL/Transform"
+#: The namespace of the stylesheet's own names, written as EQNames (never clashes with a
+#: schema's prefixes).
+OWN = "urn:x-tei-kirov:schematron"
+DONE = f"Q{{{OWN}}}done"
+AT = f"Q{{{OWN}}}at"
+#: Raise this whenever the generated stylesheet changes (it is part of cache keys).
+VERSION = "1"
+
+_RESERVED = {"xsl", "xml", "xs"}
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    """What the engine needs to turn a fired check into an issue."""
+
+    check: Check
+    pattern: Pattern
+    rule: Rule
+
+
+def active_patterns(model: SchemaModel, phase: str | None) -> list[Pattern]:
+    """The patterns a phase runs: ``None``/``#DEFAULT`` take the schema's defaultPhase
+    (all patterns when it has none), ``#ALL`` all of them."""
+    if phase in (None, "#DEFAULT"):
+        phase = model.default_phase or "#ALL"
+    if phase == "#ALL":
+        return list(model.patterns)
+    chosen = model.phases.get(phase)
+    if chosen is None:
+        known = ", ".join(["#ALL", *model.phases]) or "#ALL"
+        raise SchemaError(f"the Schematron has no phase {phase!r}; its phases: {known}")
+    wanted = set(chosen.active)
+    return [p for p in model.patterns if p.id in wanted]
+
+
+def _phase_lets(model: SchemaModel, phase: str | None) -> tuple[Let, ...]:
+    if phase in (None, "#DEFAULT"):
+        phase = model.default_phase
+    chosen = model.phases.get(phase or "")
+    return chosen.lets if chosen else ()
+
+
+def _variable(let: Let, indent: str) -> str:
+    return f'{indent}<xsl:variable name={quoteattr(let.name)} select={quoteattr(let.value)}/>'
+
+
+def _root_variable(let: Let, indent: str) -> str:
+    """A pattern-level let: evaluated with the document root as context."""
+    return (f'{indent}<xsl:variable name={quoteattr(let.name)} as="item()*">'
+            f'<xsl:for-each select="root(.)"><xsl:sequence select={quoteattr(let.value)}/>'
+            f"</xsl:for-each></xsl:variable>")
+
+
+def _message(check: Check) -> str:
+    out = []
+    for part in check.message:
+        if isinstance(part, ValueOf):
+            out.append(f"<xsl:value-of select={quoteattr(part.select)}/>")
+        elif isinstance(part, NameOf):
+            select = f"name(({part.path})[1])" if part.path else "name(.)"
+            out.append(f"<xsl:value-of select={quoteattr(select)}/>")
+        else:
+            out.append(f"<xsl:text>{_escape(part)}</xsl:text>")
+    return "".join(out)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _check(number: int, check: Check, rule: Rule) -> str:
+    test = check.test if check.kind == "report" else f"not({check.test})"
+    subject = check.subject or rule.subject
+    where = f"({subject}, .)[1]" if subject else "."
+    return (f"      <xsl:if test={quoteattr(test)}>"
+            f"<r c=\"{number}\"><xsl:sequence select=\"Q{{{OWN}}}where({where})\"/>"
+            f"{_message(check)}</r></xsl:if>")
+
+
+_HELPERS = f"""  <xsl:function name="Q{{{OWN}}}where" as="attribute()*">
+    <xsl:param name="n" as="item()"/>
+    <xsl:choose>
+      <xsl:when test="not($n instance of node())"><xsl:attribute name="k">o</xsl:attribute></xsl:when>
+      <xsl:otherwise>
+        <xsl:attribute name="p" select="string-join(for $e in $n/ancestor-or-self::* return string(count($e/preceding-sibling::*) + 1), '/')"/>
+        <xsl:attribute name="k" select="if ($n instance of element()) then 'e' else if ($n instance of attribute()) then 'a' else if ($n instance of text()) then 't' else 'o'"/>
+        <xsl:if test="$n instance of attribute()"><xsl:attribute name="n" select="'{{' || namespace-uri($n) || '}}' || local-name($n)"/></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+  <xsl:template match="/" priority="-1000000" mode="Q{{{OWN}}}walk">
+    <xsl:param name="{DONE}" as="xs:integer*" tunnel="yes"/>
+    <xsl:apply-templates select="node()" mode="Q{{{OWN}}}walk"><xsl:with-param name="{DONE}" select="()" tunnel="yes"/></xsl:apply-templates>
+  </xsl:template>
+  <xsl:template match="node() | @*" priority="-1000000" mode="Q{{{OWN}}}walk">
+    <xsl:param name="{DONE}" as="xs:integer*" tunnel="yes"/>
+    <xsl:apply-templates select="@* | node()" mode="Q{{{OWN}}}walk"><xsl:with-param name="{DONE}" select="()" tunnel="yes"/></xsl:apply-templates>
+  </xsl:template>
+  <xsl:template match="/">
+    <out><xsl:apply-templates select="." mode="Q{{{OWN}}}walk"/></out>
+  </xsl:template>
+"""
+
+
+def _rule(number: int, pattern_number: int, pattern: Pattern, rule: Rule, priority: int,
+          checks: list[str]) -> str:
+    lets = [_root_variable(let, "      ") for let in pattern.lets]
+    lets += [_variable(let, "      ") for let in rule.lets]
+    body = "\n".join([*lets, *checks])
+    return f"""  <xsl:template match={quoteattr(rule.context)} priority="{priority}" mode="Q{{{OWN}}}walk">
+    <xsl:param name="{DONE}" as="xs:integer*" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="${DONE} = {pattern_number}"><xsl:next-match/></xsl:when>
+      <xsl:otherwise>
+      <xsl:try>
+{body}
+      <xsl:catch><x p="{pattern_number}" r="{number}"><xsl:sequence select="Q{{{OWN}}}where(.)"/><xsl:value-of select="$Q{{http://www.w3.org/2005/xqt-errors}}description"/></x></xsl:catch>
+      </xsl:try>
+      <xsl:next-match><xsl:with-param name="{DONE}" select="(${DONE}, {pattern_number})" tunnel="yes"/></xsl:next-match>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>"""
+
+
+@dataclass(frozen=True)
+class Program:
+    """A compiled schema: the stylesheet, its checks by number, its rule contexts by
+    number."""
+
+    xslt: str
+    checks: list[CheckInfo]
+    contexts: list[str]
+
+
+def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
+    """The XSLT 3 program for ``model`` run in ``phase``."""
+    patterns = active_patterns(model, phase)
+    namespaces = {p: u for p, u in model.namespaces.items() if p not in _RESERVED}
+    declared = "".join(f" xmlns:{p}={quoteattr(u)}" for p, u in namespaces.items())
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}" '
+        f'xmlns:xs="http://www.w3.org/2001/XMLSchema"{declared} '
+        'exclude-result-prefixes="#all">',
+        '  <xsl:output method="xml" indent="no" encoding="UTF-8"/>',
+        *model.xslt,
+        *(_variable(let, "  ") for let in (*model.lets, *_phase_lets(model, phase))),
+        _HELPERS,
+    ]
+    infos: list[CheckInfo] = []
+    priority = 1 + sum(len(p.rules) for p in patterns)
+    contexts: list[str] = []
+    for pattern_number, pattern in enumerate(patterns, 1):
+        for rule in pattern.rules:
+            checks = []
+            for check in rule.checks:
+                checks.append(_check(len(infos), check, rule))
+                infos.append(CheckInfo(check, pattern, rule))
+            lines.append(_rule(len(contexts), pattern_number, pattern, rule, priority, checks))
+            contexts.append(rule.context)
+            priority -= 1
+    lines.append("</xsl:stylesheet>")
+    return Program("\n".join(lines), infos, contexts)

@@ -1,0 +1,103 @@
+"""Run a compiled Schematron on a parsed document and turn what fires into issues."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from lxml import etree
+
+from ...xml.safety import make_parser
+from ..positions import Locator, attr_name, xpath_of
+from ..report import Issue
+from . import saxon
+from .compiler import CheckInfo, compile_model
+from .model import SchemaModel
+from .reader import read_schema
+
+#: Roles that make a warning; any other role (or none) makes an error.
+WARNING_ROLES = frozenset({"warning", "info", "information"})
+
+
+def _hint(info: CheckInfo) -> str:
+    names = [f"{what} {ident}" for what, ident in (
+        ("pattern", info.pattern.id), ("rule", info.rule.id),
+        (info.check.kind, info.check.id)) if ident]
+    return "; ".join([*names, f"context: {info.rule.context}", f"test: {info.check.test}"])
+
+
+class _Nodes:
+    """Finds the lxml element for a child-position path (``1/3/2``) of the stylesheet's."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.found: dict[str, etree._Element] = {}
+
+    def element(self, path: str) -> etree._Element | None:
+        if not path:
+            return None
+        if path in self.found:
+            return self.found[path]
+        head, _, last = path.rpartition("/")
+        if not head:
+            element: etree._Element | None = self.root
+        else:
+            parent = self.element(head)
+            children = [c for c in parent if isinstance(c.tag, str)] if parent is not None \
+                else []
+            index = int(last) - 1
+            element = children[index] if 0 <= index < len(children) else None
+        if element is not None:
+            self.found[path] = element
+        return element
+
+
+class Schematron:
+    """One Schematron schema, compiled once: :meth:`check` runs it on a document."""
+
+    def __init__(self, path: str, *, embedded: bool = False, phase: str | None = None) -> None:
+        self.path = path
+        self.phase = phase
+        start = time.perf_counter()
+        self.model: SchemaModel = read_schema(path, embedded)
+        saxon.saxon_module()  # say how to install Saxon before any work is wasted
+        self.program = compile_model(self.model, phase)
+        self.executable: Any = saxon.compile_xslt(self.program.xslt, path)
+        self.seconds = time.perf_counter() - start
+
+    def run(self, tree: etree._ElementTree) -> etree._Element:
+        """The raw records (``<out><r .../>...</out>``) for one document."""
+        xml = etree.tostring(tree.getroot(), encoding="unicode")
+        output = saxon.run(self.executable, xml)
+        return etree.fromstring(output.encode("utf-8"), make_parser())
+
+    def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
+        """One issue per failed assert or successful report, at the node's position."""
+        nodes = _Nodes(tree.getroot())
+        issues = []
+        for record in self.run(tree):
+            element = nodes.element(record.get("p", ""))
+            kind, name = record.get("k"), record.get("n")
+            attribute = attr_name(element, name) if element is not None and kind == "a" \
+                and name else None
+            if name and name.startswith("{}"):
+                attribute = name[2:]
+            file, line, column = locator.locate(element, attribute=attribute,
+                                                text=kind == "t")
+            text = " ".join("".join(record.itertext()).split())
+            xpath = xpath_of(element) if element is not None else None
+            if record.tag == "x":
+                rule = self.program.contexts[int(record.get("r", "0"))]
+                issues.append(Issue(file=file, line=line, column=column, severity="error",
+                                    code="TK110", xpath=xpath,
+                                    message=f"a Schematron rule failed to run here: {text}",
+                                    hint=f"context: {rule}; fix the rule's XPath"))
+                continue
+            info = self.program.checks[int(record.get("c", "0"))]
+            role = (info.check.role or "").strip().lower()
+            default = "assertion failed" if info.check.kind == "assert" else "report"
+            issues.append(Issue(file=file, line=line, column=column, code="TK110",
+                                severity="warning" if role in WARNING_ROLES else "error",
+                                message=text or f"Schematron {default}: {info.check.test}",
+                                hint=_hint(info), xpath=xpath))
+        return issues

@@ -1,0 +1,54 @@
+"""The one door to saxonche (SaxonC-HE): imported only when a Schematron actually runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..schemas import SchemaError
+
+#: Saxon may read local files (a schema's ``doc()``) but never the network.
+_ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+
+
+class SaxonMissing(SchemaError):
+    """saxonche is not installed."""
+
+
+_STATE: dict[str, Any] = {}
+
+
+def saxon_module() -> Any:
+    """The ``saxonche`` module, or a clear error telling how to install it."""
+    try:
+        import saxonche
+    except ImportError:
+        raise SaxonMissing("Schematron schemas run on SaxonC-HE, which is not installed: "
+                           "pip install saxonche") from None
+    return saxonche
+
+
+def processor() -> Any:
+    """The process's one Saxon processor (forked workers go on using the parent's)."""
+    if "proc" not in _STATE:
+        module = saxon_module()
+        proc = module.PySaxonProcessor(license=False)
+        proc.set_configuration_property(_ALLOWED_PROTOCOLS, "file")
+        _STATE.update(proc=proc, xslt=proc.new_xslt30_processor())
+    return _STATE["proc"]
+
+
+def compile_xslt(text: str, name: str) -> Any:
+    """A compiled stylesheet; ``name`` is the schema, for error messages."""
+    processor()
+    try:
+        return _STATE["xslt"].compile_stylesheet(stylesheet_text=text)
+    except saxon_module().PySaxonApiError as exc:
+        raise SchemaError(f"{name}: the Schematron cannot be compiled (a rule's XPath or "
+                          f"an xsl:function is wrong): {' '.join(str(exc).split())}") from None
+
+
+def run(executable: Any, xml: str) -> str:
+    """Run a compiled stylesheet on a document given as XML text; its output as text."""
+    proc = processor()
+    node = proc.parse_xml(xml_text=xml)
+    return str(executable.transform_to_string(xdm_node=node))
