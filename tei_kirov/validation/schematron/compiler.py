@@ -26,7 +26,9 @@ XSL = "http://www.w3.org/1999/XSL/Transform"
 #: schema's prefixes).
 OWN = "urn:x-tei-kirov:schematron"
 DONE = f"Q{{{OWN}}}done"
-AT = f"Q{{{OWN}}}at"
+WALK = f"Q{{{OWN}}}walk"
+WHERE = f"Q{{{OWN}}}where"
+ERRORS = "http://www.w3.org/2005/xqt-errors"
 #: Raise this whenever the generated stylesheet changes (it is part of cache keys).
 VERSION = "1"
 
@@ -97,50 +99,62 @@ def _check(number: int, check: Check, rule: Rule) -> str:
     subject = check.subject or rule.subject
     where = f"({subject}, .)[1]" if subject else "."
     return (f"      <xsl:if test={quoteattr(test)}>"
-            f"<r c=\"{number}\"><xsl:sequence select=\"Q{{{OWN}}}where({where})\"/>"
+            f'<r c="{number}"><xsl:sequence select={quoteattr(f"{WHERE}({where})")}/>'
             f"{_message(check)}</r></xsl:if>")
 
 
-_HELPERS = f"""  <xsl:function name="Q{{{OWN}}}where" as="attribute()*">
+_KIND = ("if ($n instance of element()) then 'e' else if ($n instance of attribute()) "
+         "then 'a' else if ($n instance of text()) then 't' else 'o'")
+_PATH = ("string-join(for $e in $n/ancestor-or-self::* "
+         "return string(count($e/preceding-sibling::*) + 1), '/')")
+_RESET = f'<xsl:with-param name="{DONE}" select="()" tunnel="yes"/>'
+_HELPERS = f"""  <xsl:function name="{WHERE}" as="attribute()*">
     <xsl:param name="n" as="item()"/>
     <xsl:choose>
-      <xsl:when test="not($n instance of node())"><xsl:attribute name="k">o</xsl:attribute></xsl:when>
+      <xsl:when test="not($n instance of node())">
+        <xsl:attribute name="k">o</xsl:attribute>
+      </xsl:when>
       <xsl:otherwise>
-        <xsl:attribute name="p" select="string-join(for $e in $n/ancestor-or-self::* return string(count($e/preceding-sibling::*) + 1), '/')"/>
-        <xsl:attribute name="k" select="if ($n instance of element()) then 'e' else if ($n instance of attribute()) then 'a' else if ($n instance of text()) then 't' else 'o'"/>
-        <xsl:if test="$n instance of attribute()"><xsl:attribute name="n" select="'{{' || namespace-uri($n) || '}}' || local-name($n)"/></xsl:if>
+        <xsl:attribute name="p" select="{_PATH}"/>
+        <xsl:attribute name="k" select="{_KIND}"/>
+        <xsl:if test="$n instance of attribute()">
+          <xsl:attribute name="n" select="'{{' || namespace-uri($n) || '}}' || local-name($n)"/>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
-  <xsl:template match="/" priority="-1000000" mode="Q{{{OWN}}}walk">
-    <xsl:param name="{DONE}" as="xs:integer*" tunnel="yes"/>
-    <xsl:apply-templates select="node()" mode="Q{{{OWN}}}walk"><xsl:with-param name="{DONE}" select="()" tunnel="yes"/></xsl:apply-templates>
+  <xsl:template match="/" priority="-1000000" mode="{WALK}">
+    <xsl:apply-templates select="node()" mode="{WALK}">{_RESET}</xsl:apply-templates>
   </xsl:template>
-  <xsl:template match="node() | @*" priority="-1000000" mode="Q{{{OWN}}}walk">
-    <xsl:param name="{DONE}" as="xs:integer*" tunnel="yes"/>
-    <xsl:apply-templates select="@* | node()" mode="Q{{{OWN}}}walk"><xsl:with-param name="{DONE}" select="()" tunnel="yes"/></xsl:apply-templates>
+  <xsl:template match="node() | @*" priority="-1000000" mode="{WALK}">
+    <xsl:apply-templates select="@* | node()" mode="{WALK}">{_RESET}</xsl:apply-templates>
   </xsl:template>
   <xsl:template match="/">
-    <out><xsl:apply-templates select="." mode="Q{{{OWN}}}walk"/></out>
+    <out><xsl:apply-templates select="." mode="{WALK}"/></out>
   </xsl:template>
 """
 
 
 def _rule(number: int, pattern_number: int, pattern: Pattern, rule: Rule, priority: int,
           checks: list[str]) -> str:
+    """One rule as a template: skipped when its pattern has handled the node already."""
     lets = [_root_variable(let, "      ") for let in pattern.lets]
     lets += [_variable(let, "      ") for let in rule.lets]
     body = "\n".join([*lets, *checks])
-    return f"""  <xsl:template match={quoteattr(rule.context)} priority="{priority}" mode="Q{{{OWN}}}walk">
+    match = quoteattr(rule.context)
+    failed = (f'<x r="{number}"><xsl:sequence select="{WHERE}(.)"/>'
+              f'<xsl:value-of select="$Q{{{ERRORS}}}description"/></x>')
+    handled = f'select="(${DONE}, {pattern_number})"'
+    return f"""  <xsl:template match={match} priority="{priority}" mode="{WALK}">
     <xsl:param name="{DONE}" as="xs:integer*" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="${DONE} = {pattern_number}"><xsl:next-match/></xsl:when>
       <xsl:otherwise>
       <xsl:try>
 {body}
-      <xsl:catch><x p="{pattern_number}" r="{number}"><xsl:sequence select="Q{{{OWN}}}where(.)"/><xsl:value-of select="$Q{{http://www.w3.org/2005/xqt-errors}}description"/></x></xsl:catch>
+      <xsl:catch>{failed}</xsl:catch>
       </xsl:try>
-      <xsl:next-match><xsl:with-param name="{DONE}" select="(${DONE}, {pattern_number})" tunnel="yes"/></xsl:next-match>
+      <xsl:next-match><xsl:with-param name="{DONE}" {handled} tunnel="yes"/></xsl:next-match>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>"""
