@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from ..schemas import SchemaError
-from .model import Check, Let, NameOf, Pattern, Rule, SchemaModel, ValueOf
+from .model import Check, Let, MessagePart, NameOf, Pattern, Rule, SchemaModel, ValueOf
 
 XSL = "http://www.w3.org/1999/XSL/Transform"
 #: The namespace of the stylesheet's own names, written as EQNames (never clashes with a
@@ -32,7 +32,8 @@ ERRORS = "http://www.w3.org/2005/xqt-errors"
 #: Raise this whenever the generated stylesheet changes (it is part of cache keys).
 VERSION = "1"
 
-_RESERVED = {"xsl", "xml", "xs"}
+_RESERVED = {"xsl", "xml"}
+XS = "http://www.w3.org/2001/XMLSchema"
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,20 @@ def _phase_lets(model: SchemaModel, phase: str | None) -> tuple[Let, ...]:
     return chosen.lets if chosen else ()
 
 
+def _local_pattern_lets(patterns: list[Pattern], global_names: set[str]) -> dict[
+        int, tuple[Let, ...]]:
+    """Pattern lets are evaluated once, as global variables (whose context is the document
+    too), unless a name clashes with another pattern's or a global let: then all that
+    pattern's lets are evaluated in each of its rules."""
+    counts: dict[str, int] = {}
+    for pattern in patterns:
+        for name in {let.name for let in pattern.lets}:
+            counts[name] = counts.get(name, 0) + 1
+    clash = {n for n, c in counts.items() if c > 1} | global_names
+    return {id(p): p.lets if any(let.name in clash for let in p.lets) else ()
+            for p in patterns}
+
+
 def _variable(let: Let, indent: str) -> str:
     return f'{indent}<xsl:variable name={quoteattr(let.name)} select={quoteattr(let.value)}/>'
 
@@ -78,8 +93,15 @@ def _root_variable(let: Let, indent: str) -> str:
 
 
 def _message(check: Check) -> str:
+    """The message, then each diagnostic as a ``<d>`` child."""
+    out = [_parts(check.message)]
+    out += [f"<d>{_parts(diagnostic)}</d>" for diagnostic in check.diagnostics]
+    return "".join(out)
+
+
+def _parts(parts: tuple[MessagePart, ...]) -> str:
     out = []
-    for part in check.message:
+    for part in parts:
         if isinstance(part, ValueOf):
             out.append(f"<xsl:value-of select={quoteattr(part.select)}/>")
         elif isinstance(part, NameOf):
@@ -135,10 +157,11 @@ _HELPERS = f"""  <xsl:function name="{WHERE}" as="attribute()*">
 """
 
 
-def _rule(number: int, pattern_number: int, pattern: Pattern, rule: Rule, priority: int,
-          checks: list[str]) -> str:
-    """One rule as a template: skipped when its pattern has handled the node already."""
-    lets = [_root_variable(let, "      ") for let in pattern.lets]
+def _rule(number: int, pattern_number: int, pattern_lets: tuple[Let, ...], rule: Rule,
+          priority: int, checks: list[str]) -> str:
+    """One rule as a template: skipped when its pattern has handled the node already.
+    ``pattern_lets``: those of its pattern's lets that are not global variables."""
+    lets = [_root_variable(let, "      ") for let in pattern_lets]
     lets += [_variable(let, "      ") for let in rule.lets]
     body = "\n".join([*lets, *checks])
     match = quoteattr(rule.context)
@@ -146,7 +169,7 @@ def _rule(number: int, pattern_number: int, pattern: Pattern, rule: Rule, priori
               f'<xsl:value-of select="$Q{{{ERRORS}}}description"/></x>')
     handled = f'select="(${DONE}, {pattern_number})"'
     return f"""  <xsl:template match={match} priority="{priority}" mode="{WALK}">
-    <xsl:param name="{DONE}" as="xs:integer*" tunnel="yes"/>
+    <xsl:param name="{DONE}" as="Q{{{XS}}}integer*" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="${DONE} = {pattern_number}"><xsl:next-match/></xsl:when>
       <xsl:otherwise>
@@ -173,16 +196,19 @@ class Program:
 def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
     """The XSLT 3 program for ``model`` run in ``phase``."""
     patterns = active_patterns(model, phase)
-    namespaces = {p: u for p, u in model.namespaces.items() if p not in _RESERVED}
+    namespaces = {"xs": XS, **{p: u for p, u in model.namespaces.items()
+                               if p not in _RESERVED}}
     declared = "".join(f" xmlns:{p}={quoteattr(u)}" for p, u in namespaces.items())
+    global_lets = [*model.lets, *_phase_lets(model, phase)]
+    local_lets = _local_pattern_lets(patterns, {let.name for let in global_lets})
+    global_lets += [let for p in patterns if not local_lets[id(p)] for let in p.lets]
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}" '
-        f'xmlns:xs="http://www.w3.org/2001/XMLSchema"{declared} '
+        f'<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}"{declared} '
         'exclude-result-prefixes="#all">',
         '  <xsl:output method="xml" indent="no" encoding="UTF-8"/>',
         *model.xslt,
-        *(_variable(let, "  ") for let in (*model.lets, *_phase_lets(model, phase))),
+        *(_variable(let, "  ") for let in global_lets),
         _HELPERS,
     ]
     infos: list[CheckInfo] = []
@@ -194,7 +220,8 @@ def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
             for check in rule.checks:
                 checks.append(_check(len(infos), check, rule))
                 infos.append(CheckInfo(check, pattern, rule))
-            lines.append(_rule(len(contexts), pattern_number, pattern, rule, priority, checks))
+            lines.append(_rule(len(contexts), pattern_number, local_lets[id(pattern)], rule,
+                               priority, checks))
             contexts.append(rule.context)
             priority -= 1
     lines.append("</xsl:stylesheet>")

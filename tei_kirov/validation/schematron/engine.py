@@ -26,6 +26,14 @@ def _hint(info: CheckInfo) -> str:
     return "; ".join([*names, f"context: {info.rule.context}", f"test: {info.check.test}"])
 
 
+def _text(record: etree._Element) -> str:
+    """A record's message with normalised whitespace, its diagnostics after it."""
+    main = " ".join("".join([record.text or "", *(
+        c.tail or "" for c in record)]).split())
+    notes = [" ".join("".join(d.itertext()).split()) for d in record.iter("d")]
+    return " ".join([main, *(f"({n})" for n in notes if n)]).strip()
+
+
 class _Nodes:
     """Finds the lxml element for a child-position path (``1/3/2``) of the stylesheet's."""
 
@@ -84,7 +92,7 @@ class Schematron:
                 attribute = name[2:]
             file, line, column = locator.locate(element, attribute=attribute,
                                                 text=kind == "t")
-            text = " ".join("".join(record.itertext()).split())
+            text = _text(record)
             xpath = xpath_of(element) if element is not None else None
             if record.tag == "x":
                 rule = self.program.contexts[int(record.get("r", "0"))]

@@ -45,6 +45,8 @@ class Check:
     role: str | None = None
     id: str | None = None
     subject: str | None = None
+    #: The texts of the ``diagnostic`` elements the check names.
+    diagnostics: tuple[tuple[MessagePart, ...], ...] = ()
 
 
 @dataclass(frozen=True)

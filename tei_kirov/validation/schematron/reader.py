@@ -196,6 +196,17 @@ class _Reader:
                                if r.get("abstract") == "true" and r.get("id")}
         self.abstract_patterns = {p.get("id"): p for p in root.iter(_q("pattern"))
                                   if p.get("abstract") == "true" and p.get("id")}
+        self.diagnostics = {d.get("id"): _message(d) for d in root.iter(_q("diagnostic"))
+                            if d.get("id")}
+
+    def diagnostics_of(self, check: etree._Element) -> tuple[tuple[MessagePart, ...], ...]:
+        found = []
+        for ident in (check.get("diagnostics") or "").split():
+            if ident not in self.diagnostics:
+                raise SchemaError(f"{_where(check)}: diagnostics names {ident!r}, which no "
+                                  "<diagnostic> has as id")
+            found.append(self.diagnostics[ident])
+        return tuple(found)
 
     def rule_body(self, rule: etree._Element, seen: tuple[str, ...] = ()) -> tuple[
             list[Let], list[Check]]:
@@ -211,7 +222,7 @@ class _Reader:
                                       "has no test")
                 checks.append(Check(etree.QName(child).localname, test, _message(child),
                                     child.get("role"), child.get("id"),
-                                    child.get("subject")))
+                                    child.get("subject"), self.diagnostics_of(child)))
             elif child.tag == _q("extends"):
                 target = child.get("rule")
                 base = self.abstract_rules.get(target)

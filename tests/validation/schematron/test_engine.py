@@ -248,3 +248,26 @@ def test_a_wrong_xpath_is_a_schema_error(write: Write) -> None:
         <sch:assert test="count(">x</sch:assert></sch:rule></sch:pattern>"""))
     with pytest.raises(SchemaError, match="cannot be compiled"):
         run(path)
+
+
+def test_pattern_lets_with_the_same_name_stay_apart(write: Write) -> None:
+    path = write("s.sch", schema_text("""
+      <sch:pattern><sch:let name="v" value="'first'"/>
+        <sch:rule context="b"><sch:report test="true()"><sch:value-of select="$v"/></sch:report>
+        </sch:rule></sch:pattern>
+      <sch:pattern><sch:let name="v" value="count(a)"/>
+        <sch:rule context="b"><sch:report test="true()"><sch:value-of select="$v"/></sch:report>
+        </sch:rule></sch:pattern>"""))
+    assert messages(run(path)) == ["0", "first"]  # count(a) from the document node: 0
+
+
+def test_diagnostics_follow_the_message(write: Write) -> None:
+    path = write("s.sch", schema_text("""
+      <sch:pattern><sch:rule context="b">
+        <sch:assert test="@n" diagnostics="d1 d2">no n</sch:assert>
+      </sch:rule></sch:pattern>
+      <sch:diagnostics>
+        <sch:diagnostic id="d1">kind is <sch:value-of select="@kind"/></sch:diagnostic>
+        <sch:diagnostic id="d2">add one</sch:diagnostic>
+      </sch:diagnostics>"""))
+    assert messages(run(path)) == ["no n (kind is x) (add one)"]
