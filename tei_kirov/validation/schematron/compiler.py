@@ -9,8 +9,8 @@ node. The lowest template goes on to the node's attributes and children.
 Each failed assert or successful report writes one ``<r>`` element: ``c`` the check's
 number, ``p`` the node's element path as child positions (``1/3/2``), ``k`` its kind
 (``e`` element, ``a`` attribute, ``t`` text, ``o`` other) and ``n`` an attribute's
-``{ns}local`` name; its text is the message. A test that raises a dynamic error writes
-``<x>`` with the error's description instead.
+``{ns}local`` name; its text is the message, then one ``<d>`` per diagnostic. A test that
+raises a dynamic error writes ``<x>`` with the error's description instead.
 """
 
 from __future__ import annotations
@@ -117,12 +117,19 @@ def _escape(text: str) -> str:
 
 
 def _check(number: int, check: Check, rule: Rule) -> str:
+    """One assert or report, in its own try: a test that raises an error writes ``<x>``."""
     test = check.test if check.kind == "report" else f"not({check.test})"
     subject = check.subject or rule.subject
     where = f"({subject}, .)[1]" if subject else "."
-    return (f"      <xsl:if test={quoteattr(test)}>"
+    return (f"      <xsl:try><xsl:if test={quoteattr(test)}>"
             f'<r c="{number}"><xsl:sequence select={quoteattr(f"{WHERE}({where})")}/>'
-            f"{_message(check)}</r></xsl:if>")
+            f"{_message(check)}</r></xsl:if><xsl:catch>{_failed(number)}</xsl:catch></xsl:try>")
+
+
+def _failed(number: int) -> str:
+    """The record of check ``number`` failing with a dynamic error."""
+    return (f'<x c="{number}"><xsl:sequence select="{WHERE}(.)"/>'
+            f'<xsl:value-of select="$Q{{{ERRORS}}}description"/></x>')
 
 
 _KIND = ("if ($n instance of element()) then 'e' else if ($n instance of attribute()) "
@@ -157,26 +164,24 @@ _HELPERS = f"""  <xsl:function name="{WHERE}" as="attribute()*">
 """
 
 
-def _rule(number: int, pattern_number: int, pattern_lets: tuple[Let, ...], rule: Rule,
-          priority: int, checks: list[str]) -> str:
+def _rule(pattern_number: int, pattern_lets: tuple[Let, ...], rule: Rule,
+          priority: int, checks: list[str], first: int) -> str:
     """One rule as a template: skipped when its pattern has handled the node already.
-    ``pattern_lets``: those of its pattern's lets that are not global variables."""
+    ``pattern_lets``: those of its pattern's lets that are not global variables; ``first``:
+    the number of its first check, which reports a let that raises an error."""
     lets = [_root_variable(let, "      ") for let in pattern_lets]
     lets += [_variable(let, "      ") for let in rule.lets]
     body = "\n".join([*lets, *checks])
+    if lets and checks:
+        body = f"      <xsl:try>\n{body}\n      <xsl:catch>{_failed(first)}</xsl:catch></xsl:try>"
     match = quoteattr(rule.context)
-    failed = (f'<x r="{number}"><xsl:sequence select="{WHERE}(.)"/>'
-              f'<xsl:value-of select="$Q{{{ERRORS}}}description"/></x>')
     handled = f'select="(${DONE}, {pattern_number})"'
     return f"""  <xsl:template match={match} priority="{priority}" mode="{WALK}">
     <xsl:param name="{DONE}" as="Q{{{XS}}}integer*" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="${DONE} = {pattern_number}"><xsl:next-match/></xsl:when>
       <xsl:otherwise>
-      <xsl:try>
 {body}
-      <xsl:catch>{failed}</xsl:catch>
-      </xsl:try>
       <xsl:next-match><xsl:with-param name="{DONE}" {handled} tunnel="yes"/></xsl:next-match>
       </xsl:otherwise>
     </xsl:choose>
@@ -185,12 +190,10 @@ def _rule(number: int, pattern_number: int, pattern_lets: tuple[Let, ...], rule:
 
 @dataclass(frozen=True)
 class Program:
-    """A compiled schema: the stylesheet, its checks by number, its rule contexts by
-    number."""
+    """A compiled schema: the stylesheet and its checks by number."""
 
     xslt: str
     checks: list[CheckInfo]
-    contexts: list[str]
 
 
 def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
@@ -213,16 +216,15 @@ def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
     ]
     infos: list[CheckInfo] = []
     priority = 1 + sum(len(p.rules) for p in patterns)
-    contexts: list[str] = []
     for pattern_number, pattern in enumerate(patterns, 1):
         for rule in pattern.rules:
+            first = len(infos)
             checks = []
             for check in rule.checks:
                 checks.append(_check(len(infos), check, rule))
                 infos.append(CheckInfo(check, pattern, rule))
-            lines.append(_rule(len(contexts), pattern_number, local_lets[id(pattern)], rule,
-                               priority, checks))
-            contexts.append(rule.context)
+            lines.append(_rule(pattern_number, local_lets[id(pattern)], rule, priority,
+                               checks, first))
             priority -= 1
     lines.append("</xsl:stylesheet>")
-    return Program("\n".join(lines), infos, contexts)
+    return Program("\n".join(lines), infos)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -83,7 +84,15 @@ class Schematron:
         """One issue per failed assert or successful report, at the node's position."""
         nodes = _Nodes(tree.getroot())
         issues = []
-        for record in self.run(tree):
+        try:
+            records = self.run(tree)
+        except saxon.RunFailed as exc:
+            file, line, column = locator.locate(tree.getroot())
+            return [Issue(file=file, line=line, column=column, severity="error", code="TK110",
+                          message=f"the Schematron {os.path.basename(self.path)} stopped on "
+                                  f"this document: {exc}",
+                          hint="a variable (let) or function of the schema raised an error")]
+        for record in records:
             element = nodes.element(record.get("p", ""))
             kind, name = record.get("k"), record.get("n")
             attribute = attr_name(element, name) if element is not None and kind == "a" \
@@ -94,14 +103,13 @@ class Schematron:
                                                 text=kind == "t")
             text = _text(record)
             xpath = xpath_of(element) if element is not None else None
+            info = self.program.checks[int(record.get("c", "0"))]
             if record.tag == "x":
-                rule = self.program.contexts[int(record.get("r", "0"))]
                 issues.append(Issue(file=file, line=line, column=column, severity="error",
                                     code="TK110", xpath=xpath,
-                                    message=f"a Schematron rule failed to run here: {text}",
-                                    hint=f"context: {rule}; fix the rule's XPath"))
+                                    message=f"a Schematron test failed to run here: {text}",
+                                    hint=f"{_hint(info)}; fix the test's XPath"))
                 continue
-            info = self.program.checks[int(record.get("c", "0"))]
             role = (info.check.role or "").strip().lower()
             default = "assertion failed" if info.check.kind == "assert" else "report"
             issues.append(Issue(file=file, line=line, column=column, code="TK110",

@@ -47,8 +47,15 @@ def compile_xslt(text: str, name: str) -> Any:
                           f"an xsl:function is wrong): {' '.join(str(exc).split())}") from None
 
 
+class RunFailed(Exception):
+    """Saxon stopped on a document (a dynamic error outside any test)."""
+
+
 def run(executable: Any, xml: str) -> str:
     """Run a compiled stylesheet on a document given as XML text; its output as text."""
     proc = processor()
-    node = proc.parse_xml(xml_text=xml)
-    return str(executable.transform_to_string(xdm_node=node))
+    try:
+        node = proc.parse_xml(xml_text=xml)
+        return str(executable.transform_to_string(xdm_node=node))
+    except saxon_module().PySaxonApiError as exc:
+        raise RunFailed(" ".join(str(exc).split())) from None

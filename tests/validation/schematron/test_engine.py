@@ -239,7 +239,7 @@ def test_a_test_that_fails_to_run_is_an_error_at_its_node(write: Write) -> None:
         <sch:report test="xs:integer(.) = 1">never</sch:report></sch:rule></sch:pattern>"""))
     issues = run(path)
     assert [i.severity for i in issues] == ["error", "error"]
-    assert issues[0].message.startswith("a Schematron rule failed to run here")
+    assert issues[0].message.startswith("a Schematron test failed to run here")
     assert (issues[0].line, issues[0].column) == position(DOC, '<a n="1"')
 
 
@@ -271,3 +271,23 @@ def test_diagnostics_follow_the_message(write: Write) -> None:
         <sch:diagnostic id="d2">add one</sch:diagnostic>
       </sch:diagnostics>"""))
     assert messages(run(path)) == ["no n (kind is x) (add one)"]
+
+
+def test_a_failing_let_spoils_only_its_rule(write: Write) -> None:
+    path = write("s.sch", schema_text("""<sch:pattern><sch:rule context="b">
+        <sch:let name="bad" value="xs:integer(@kind)"/>
+        <sch:report test="$bad = 1">uses it</sch:report></sch:rule></sch:pattern>
+        <sch:pattern><sch:rule context="b"><sch:report test="@kind">other rule</sch:report>
+        </sch:rule></sch:pattern>"""))
+    issues = run(path)
+    assert [i.message.split(":")[0] for i in issues] == [
+        "a Schematron test failed to run here", "other rule"]
+    assert (issues[0].line, issues[0].column) == position(DOC, "<b ")
+
+
+def test_a_failing_global_let_is_one_error_for_the_document(write: Write) -> None:
+    path = write("s.sch", schema_text("""<sch:let name="bad" value="xs:integer(/doc/b/@kind)"/>
+        <sch:pattern><sch:rule context="b"><sch:report test="$bad">x</sch:report></sch:rule>
+        </sch:pattern>"""))
+    (issue,) = run(path)
+    assert issue.severity == "error" and "stopped on this document" in issue.message
