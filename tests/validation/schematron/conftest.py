@@ -33,6 +33,10 @@ def run(path: str | Path, doc: str = DOC, phase: str | None = None,
     return validate(doc, schemas=[schema], rules=False, name="d.xml").issues
 
 
+def messages(issues: list[Issue]) -> list[str]:
+    return [i.message for i in issues]
+
+
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[..., str]:
     """Write a file under the temporary folder; returns its path."""
