@@ -77,6 +77,14 @@ class Schema:
     def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
         raise NotImplementedError
 
+    def files(self) -> list[str]:
+        """Every file the schema was read from (for cache keys)."""
+        return [self.path]
+
+    def variant(self) -> str:
+        """What else changes its results besides its files (a Schematron phase)."""
+        return ""
+
     def prepare(self, names: Iterable[str]) -> None:
         """Get ready for documents using ``names`` (compile ahead, e.g. before forking)."""
 
@@ -215,6 +223,12 @@ class SchematronSchema(Schema):
 
     def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
         return self.engine.check(tree, locator)
+
+    def files(self) -> list[str]:
+        return list(self.engine.model.files)
+
+    def variant(self) -> str:
+        return f"embedded={self.embedded} phase={self.phase}"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from typing import Any
 
 from lxml import etree
@@ -67,12 +66,10 @@ class Schematron:
     def __init__(self, path: str, *, embedded: bool = False, phase: str | None = None) -> None:
         self.path = path
         self.phase = phase
-        start = time.perf_counter()
         self.model: SchemaModel = read_schema(path, embedded)
         saxon.saxon_module()  # say how to install Saxon before any work is wasted
         self.program = compile_model(self.model, phase)
         self.executable: Any = saxon.compile_xslt(self.program.xslt, path)
-        self.seconds = time.perf_counter() - start
 
     def run(self, tree: etree._ElementTree) -> etree._Element:
         """The raw records (``<out><r .../>...</out>``) for one document."""
