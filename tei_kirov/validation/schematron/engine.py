@@ -79,8 +79,6 @@ class Schematron:
 
     def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
         """One issue per failed assert or successful report, at the node's position."""
-        nodes = _Nodes(tree.getroot())
-        issues = []
         try:
             records = self.run(tree)
         except saxon.RunFailed as exc:
@@ -89,28 +87,25 @@ class Schematron:
                           message=f"the Schematron {os.path.basename(self.path)} stopped on "
                                   f"this document: {exc}",
                           hint="a variable (let) or function of the schema raised an error")]
-        for record in records:
-            element = nodes.element(record.get("p", ""))
-            kind, name = record.get("k"), record.get("n")
-            attribute = attr_name(element, name) if element is not None and kind == "a" \
-                and name else None
-            if name and name.startswith("{}"):
-                attribute = name[2:]
-            file, line, column = locator.locate(element, attribute=attribute,
-                                                text=kind == "t")
-            text = _text(record)
-            xpath = xpath_of(element) if element is not None else None
-            info = self.program.checks[int(record.get("c", "0"))]
-            if record.tag == "x":
-                issues.append(Issue(file=file, line=line, column=column, severity="error",
-                                    code="TK110", xpath=xpath,
-                                    message=f"a Schematron test failed to run here: {text}",
-                                    hint=f"{_hint(info)}; fix the test's XPath"))
-                continue
-            role = (info.check.role or "").strip().lower()
-            default = "assertion failed" if info.check.kind == "assert" else "report"
-            issues.append(Issue(file=file, line=line, column=column, code="TK110",
-                                severity="warning" if role in WARNING_ROLES else "error",
-                                message=text or f"Schematron {default}: {info.check.test}",
-                                hint=_hint(info), xpath=xpath))
-        return issues
+        nodes = _Nodes(tree.getroot())
+        return [self._issue(record, nodes, locator) for record in records]
+
+    def _issue(self, record: etree._Element, nodes: _Nodes, locator: Locator) -> Issue:
+        element = nodes.element(record.get("p", ""))
+        kind, name = record.get("k"), record.get("n")
+        attribute = attr_name(element, name) if element is not None and kind == "a" \
+            and name else None
+        file, line, column = locator.locate(element, attribute=attribute, text=kind == "t")
+        xpath = xpath_of(element) if element is not None else None
+        text = _text(record)
+        info = self.program.checks[int(record.get("c", "0"))]
+        if record.tag == "x":
+            return Issue(file=file, line=line, column=column, severity="error", code="TK110",
+                         message=f"a Schematron test failed to run here: {text}",
+                         hint=f"{_hint(info)}; fix the test's XPath", xpath=xpath)
+        role = (info.check.role or "").strip().lower()
+        default = "assertion failed" if info.check.kind == "assert" else "report"
+        return Issue(file=file, line=line, column=column, code="TK110",
+                     severity="warning" if role in WARNING_ROLES else "error",
+                     message=text or f"Schematron {default}: {info.check.test}",
+                     hint=_hint(info), xpath=xpath)

@@ -68,3 +68,12 @@ def test_subject_moves_the_finding(write: Write) -> None:
         <sch:report test="b" subject="b/@kind">has b</sch:report></sch:rule></sch:pattern>"""))
     (issue,) = run(path)
     assert (issue.line, issue.column) == position(DOC, 'kind="x"')
+
+
+def test_a_namespaced_attribute_is_located_as_written(write: Write) -> None:
+    path = write("s.sch", schema_text("""<sch:pattern><sch:rule context="@xml:id">
+        <sch:report test="starts-with(., '1')">bad id</sch:report></sch:rule></sch:pattern>"""))
+    doc = '<doc>\n  <a xml:id="ok"/>\n  <a n="2"   xml:id="1x"/>\n</doc>'
+    (issue,) = run(path, doc)
+    assert (issue.line, issue.column) == position(doc, 'xml:id="1x"')
+    assert issue.xpath == "/doc/a[2]"
