@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tei_kirov.validation import SchemaError
+from tei_kirov.validation import SchemaError, load_schema, validate
 
 from ..conftest import position
 from .conftest import DOC, run, schema_text
@@ -77,3 +77,21 @@ def test_a_namespaced_attribute_is_located_as_written(write: Write) -> None:
     (issue,) = run(path, doc)
     assert (issue.line, issue.column) == position(doc, 'xml:id="1x"')
     assert issue.xpath == "/doc/a[2]"
+
+
+def test_comments_and_processing_instructions_do_not_shift_positions(write: Write) -> None:
+    path = write("s.sch", schema_text("""<sch:pattern><sch:rule context="b">
+        <sch:report test="true()">here</sch:report></sch:rule></sch:pattern>"""))
+    doc = "<doc><!-- c --><?pi x?><a/><!-- <b/> -->\n  <?pi <b/>?><b/></doc>"
+    (issue,) = run(path, doc)
+    assert (issue.line, issue.column) == (2, 14)
+
+
+def test_findings_in_xincluded_content_name_the_included_file(write: Write) -> None:
+    path = write("s.sch", schema_text("""<sch:pattern><sch:rule context="b">
+        <sch:report test="@kind">found</sch:report></sch:rule></sch:pattern>"""))
+    write("part.xml", '<part>\n  <b kind="y"/>\n</part>')
+    main = write("main.xml", '<doc xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+                 '  <xi:include href="part.xml"/>\n</doc>')
+    (issue,) = validate(main, schemas=[load_schema(path)], rules=False).issues
+    assert issue.file.endswith("part.xml") and (issue.line, issue.column) == (2, 3)
