@@ -15,6 +15,7 @@ raises a dynamic error writes ``<x>`` with the error's description instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
@@ -137,6 +138,42 @@ _KIND = ("if ($n instance of element()) then 'e' else if ($n instance of attribu
 _PATH = ("string-join(for $e in $n/ancestor-or-self::* "
          "return string(count($e/preceding-sibling::*) + 1), '/')")
 _RESET = f'<xsl:with-param name="{DONE}" select="()" tunnel="yes"/>'
+#: In a context pattern with its predicates and literals removed: anything that may match a
+#: node other than an element or the document (then the walk visits every node).
+_OTHER_NODES = re.compile(r"@|attribute\s*\(|node\s*\(|text\s*\(|comment\s*\("
+                          r"|processing-instruction\s*\(|namespace-node\s*\(|key\s*\(|\$"
+                          r"|(^|\|)\s*\.")
+
+
+def _outside_predicates(pattern: str) -> str:
+    """``pattern`` without its ``[...]`` predicates and string literals."""
+    kept: list[str] = []
+    depth, quote = 0, ""
+    for char in pattern:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kept.append(char)
+    return "".join(kept)
+
+
+def elements_only(contexts: list[str]) -> bool:
+    """Whether no context can match an attribute, text, comment or processing instruction
+    (then the walk need not visit them)."""
+    return not any(_OTHER_NODES.search(_outside_predicates(c)) for c in contexts)
+
+
+def _helpers(children: str) -> str:
+    """The finding-locator function and the walk, which visits ``children``."""
+    return _HELPERS.replace("CHILDREN", children)
+
+
 _HELPERS = f"""  <xsl:function name="{WHERE}" as="attribute()*">
     <xsl:param name="n" as="item()"/>
     <xsl:choose>
@@ -156,7 +193,7 @@ _HELPERS = f"""  <xsl:function name="{WHERE}" as="attribute()*">
     <xsl:apply-templates select="node()" mode="{WALK}">{_RESET}</xsl:apply-templates>
   </xsl:template>
   <xsl:template match="node() | @*" priority="-1000000" mode="{WALK}">
-    <xsl:apply-templates select="@* | node()" mode="{WALK}">{_RESET}</xsl:apply-templates>
+    <xsl:apply-templates select="CHILDREN" mode="{WALK}">{_RESET}</xsl:apply-templates>
   </xsl:template>
   <xsl:template match="/">
     <out><xsl:apply-templates select="." mode="{WALK}"/></out>
@@ -212,7 +249,8 @@ def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
         '  <xsl:output method="xml" indent="no" encoding="UTF-8"/>',
         *model.xslt,
         *(_variable(let, "  ") for let in global_lets),
-        _HELPERS,
+        _helpers("*" if elements_only([r.context for p in patterns for r in p.rules])
+                 else "@* | node()"),
     ]
     infos: list[CheckInfo] = []
     priority = 1 + sum(len(p.rules) for p in patterns)

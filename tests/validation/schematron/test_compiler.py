@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from tei_kirov.validation import SchemaError
+from tei_kirov.validation.schematron.compiler import elements_only
 
 from ..conftest import position
 from .conftest import DOC, messages, run, schema_text
@@ -137,3 +138,14 @@ def test_a_failing_global_let_is_one_error_for_the_document(write: Write) -> Non
         </sch:pattern>"""))
     (issue,) = run(path)
     assert issue.severity == "error" and "stopped on this document" in issue.message
+
+
+@pytest.mark.parametrize("contexts, expected", [
+    (["tei:p", "tei:*[@when]", "tei:div[text() = '@x']", "/", "//t:gap", "a | b/c"], True),
+    (["tei:p/@n"], False), (["tei:p/text()"], False), (["node()"], False),
+    (["tei:p", ".[@x]"], False), (["key('k', 'v')"], False), (["$nodes"], False),
+    (["processing-instruction()"], False), (["comment()"], False),
+    (["attribute(xml:id)"], False)])
+def test_the_walk_skips_other_nodes_only_when_no_rule_can_match_them(
+        contexts: list[str], expected: bool) -> None:
+    assert elements_only(contexts) is expected
