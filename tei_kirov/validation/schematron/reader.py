@@ -118,22 +118,19 @@ def _resolve_includes(root: etree._Element, files: list[str], depth: int = 0) ->
 
 
 def _embedded(doc: etree._ElementTree, path: str) -> etree._Element:
-    """A ``schema`` element holding the Schematron embedded in a RELAX NG grammar."""
+    """A ``schema`` element holding the Schematron embedded in a RELAX NG grammar: every
+    pattern, phase and diagnostics, and the ns, let, xsl:function and xsl:key outside them."""
     schema = etree.Element(_q("schema"), nsmap={"sch": ISO_NS})
     schema.set("queryBinding", "xslt2")
     schema.set(XML_BASE, path)
     inside = (_q("pattern"), _q("rule"), _q("phase"))
     for el in doc.getroot().iter(_q("ns"), _q("pattern"), _q("let"), _q("phase"),
-                                 f"{{{XSL_NS}}}function", f"{{{XSL_NS}}}key"):
-        if el.tag in (_q("let"), f"{{{XSL_NS}}}function", f"{{{XSL_NS}}}key") and any(
+                                 _q("diagnostics"), f"{{{XSL_NS}}}function",
+                                 f"{{{XSL_NS}}}key"):
+        if el.tag in (_q("pattern"), _q("phase"), _q("diagnostics")) or not any(
                 a.tag in inside for a in el.iterancestors()):
-            continue
-        if el.tag == _q("ns") and any(a.tag in inside for a in el.iterancestors()):
-            continue
-        schema.append(copy.deepcopy(el))
-    if not len(schema):
-        raise SchemaError(f"{path}: the RELAX NG schema holds no embedded Schematron")
-    return schema
+            schema.append(copy.deepcopy(el))
+    return schema  # may be empty: a grammar without rules names no Schematron errors
 
 
 def _let(el: etree._Element) -> Let:
