@@ -21,7 +21,7 @@ WARNING_ROLES = frozenset({"warning", "info", "information"})
 
 def _hint(info: CheckInfo) -> str:
     names = [f"{what} {ident}" for what, ident in (
-        ("pattern", info.pattern.id), ("rule", info.rule.id),
+        ("pattern", info.pattern.id or info.pattern.name), ("rule", info.rule.id),
         (info.check.kind, info.check.id)) if ident]
     return "; ".join([*names, f"context: {info.rule.context}", f"test: {info.check.test}"])
 

@@ -63,6 +63,8 @@ class Pattern:
     rules: tuple[Rule, ...]
     lets: tuple[Let, ...] = ()
     id: str | None = None
+    #: Schematron 1.5's ``name`` (shown in hints when there is no id).
+    name: str | None = None
 
 
 @dataclass(frozen=True)

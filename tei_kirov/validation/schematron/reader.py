@@ -255,7 +255,7 @@ class _Reader:
             lets, checks = self.rule_body(rule)
             rules.append(Rule(context, tuple(lets), tuple(checks), rule.get("id"),
                               rule.get("subject")))
-        return Pattern(tuple(rules), _lets(el), el.get("id"))
+        return Pattern(tuple(rules), _lets(el), el.get("id"), el.get("name"))
 
 
 def _model(root: etree._Element, files: list[str], path: str) -> SchemaModel:

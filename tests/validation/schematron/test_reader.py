@@ -75,6 +75,7 @@ def test_schematron_1_5(write: Write) -> None:
       </pattern></schema>""")
     (issue,) = run(path, '<doc xmlns="urn:test"><b kind="x"/></doc>')
     assert issue.message == "b has kind x"
+    assert (issue.hint or "").startswith("pattern old style; context: //t:b")
 
 
 RNG = """<grammar xmlns="http://relaxng.org/ns/structure/1.0"
