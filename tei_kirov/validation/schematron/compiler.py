@@ -4,13 +4,15 @@ The stylesheet walks the document once. Every rule is a template in one mode, it
 falling with its place in the schema, and each template passes on with ``xsl:next-match``;
 a tunnel parameter lists the patterns that have already handled the node, so within a
 pattern only the first matching rule fires (ISO semantics) while every pattern sees every
-node. The lowest template goes on to the node's attributes and children.
+node. The lowest template goes on to the node's children (and attributes, unless no rule
+context can match anything but elements).
 
 Each failed assert or successful report writes one ``<r>`` element: ``c`` the check's
 number, ``p`` the node's element path as child positions (``1/3/2``), ``k`` its kind
-(``e`` element, ``a`` attribute, ``t`` text, ``o`` other) and ``n`` an attribute's
-``{ns}local`` name; its text is the message, then one ``<d>`` per diagnostic. A test that
-raises a dynamic error writes ``<x>`` with the error's description instead.
+(``e`` element, ``a`` attribute, ``t`` text, ``o`` other), ``n`` an attribute's
+``{ns}local`` name and ``s`` the count of elements before a text node; its text is the
+message, then one ``<d>`` per diagnostic. A test that raises a dynamic error writes ``<x>``
+with the error's description instead.
 """
 
 from __future__ import annotations
@@ -183,6 +185,9 @@ _HELPERS = f"""  <xsl:function name="{WHERE}" as="attribute()*">
       <xsl:otherwise>
         <xsl:attribute name="p" select="{_PATH}"/>
         <xsl:attribute name="k" select="{_KIND}"/>
+        <xsl:if test="$n instance of text()">
+          <xsl:attribute name="s" select="count($n/preceding-sibling::*)"/>
+        </xsl:if>
         <xsl:if test="$n instance of attribute()">
           <xsl:attribute name="n" select="'{{' || namespace-uri($n) || '}}' || local-name($n)"/>
         </xsl:if>

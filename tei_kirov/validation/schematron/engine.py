@@ -91,11 +91,16 @@ class Schematron:
         return [self._issue(record, nodes, locator) for record in records]
 
     def _issue(self, record: etree._Element, nodes: _Nodes, locator: Locator) -> Issue:
-        element = nodes.element(record.get("p", ""))
-        kind, name = record.get("k"), record.get("n")
+        path = record.get("p", "")
+        element = nodes.element(path)
+        kind, name, before = record.get("k"), record.get("n"), int(record.get("s", "0"))
         attribute = attr_name(element, name) if element is not None and kind == "a" \
             and name else None
-        file, line, column = locator.locate(element, attribute=attribute, text=kind == "t")
+        if kind == "t" and before:  # text after the parent's ``before``-th child element
+            file, line, column = locator.locate(nodes.element(f"{path}/{before}"), tail=True)
+        else:
+            file, line, column = locator.locate(element, attribute=attribute,
+                                                text=kind == "t")
         xpath = xpath_of(element) if element is not None else None
         text = _text(record)
         info = self.program.checks[int(record.get("c", "0"))]

@@ -79,6 +79,14 @@ def test_a_namespaced_attribute_is_located_as_written(write: Write) -> None:
     assert issue.xpath == "/doc/a[2]"
 
 
+def test_text_after_a_child_is_located_there(write: Write) -> None:
+    path = write("s.sch", schema_text("""<sch:pattern><sch:rule context="p/text()">
+        <sch:report test="contains(., 'late')">found</sch:report></sch:rule></sch:pattern>"""))
+    doc = "<doc><p>early <hi>x</hi>\n  and late</p></doc>"
+    (issue,) = run(path, doc)
+    assert (issue.line, issue.column) == (2, 3) and issue.xpath == "/doc/p"
+
+
 def test_comments_and_processing_instructions_do_not_shift_positions(write: Write) -> None:
     path = write("s.sch", schema_text("""<sch:pattern><sch:rule context="b">
         <sch:report test="true()">here</sch:report></sch:rule></sch:pattern>"""))
