@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from ..schemas import SchemaError
 from .model import Check, Let, MessagePart, NameOf, Pattern, Rule, SchemaModel, ValueOf
@@ -32,11 +32,9 @@ DONE = f"Q{{{OWN}}}done"
 WALK = f"Q{{{OWN}}}walk"
 WHERE = f"Q{{{OWN}}}where"
 ERRORS = "http://www.w3.org/2005/xqt-errors"
-#: Raise this whenever the generated stylesheet changes (it is part of cache keys).
-VERSION = "1"
-
-_RESERVED = {"xsl", "xml"}
 XS = "http://www.w3.org/2001/XMLSchema"
+#: Prefixes a schema's ``ns`` may not rebind in the stylesheet.
+_RESERVED = {"xsl", "xml"}
 
 
 @dataclass(frozen=True)
@@ -111,22 +109,21 @@ def _parts(parts: tuple[MessagePart, ...]) -> str:
             select = f"name(({part.path})[1])" if part.path else "name(.)"
             out.append(f"<xsl:value-of select={quoteattr(select)}/>")
         else:
-            out.append(f"<xsl:text>{_escape(part)}</xsl:text>")
+            out.append(f"<xsl:text>{escape(part)}</xsl:text>")
     return "".join(out)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _check(number: int, check: Check, rule: Rule) -> str:
     """One assert or report, in its own try: a test that raises an error writes ``<x>``."""
-    test = check.test if check.kind == "report" else f"not({check.test})"
     subject = check.subject or rule.subject
     where = f"({subject}, .)[1]" if subject else "."
-    return (f"      <xsl:try><xsl:if test={quoteattr(test)}>"
-            f'<r c="{number}"><xsl:sequence select={quoteattr(f"{WHERE}({where})")}/>'
-            f"{_message(check)}</r></xsl:if><xsl:catch>{_failed(number)}</xsl:catch></xsl:try>")
+    record = (f'<r c="{number}"><xsl:sequence select={quoteattr(f"{WHERE}({where})")}/>'
+              f"{_message(check)}</r>")
+    test = quoteattr(check.test)  # as written, so Saxon's messages quote it as written
+    fire = (f"<xsl:if test={test}>{record}</xsl:if>" if check.kind == "report" else
+            f"<xsl:choose><xsl:when test={test}/><xsl:otherwise>{record}</xsl:otherwise>"
+            "</xsl:choose>")
+    return f"      <xsl:try>{fire}<xsl:catch>{_failed(number)}</xsl:catch></xsl:try>"
 
 
 def _failed(number: int) -> str:
@@ -236,6 +233,8 @@ class Program:
 
     xslt: str
     checks: list[CheckInfo]
+    #: For each line of the stylesheet, where in the schema it comes from (``file:line``).
+    origins: list[str]
 
 
 def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
@@ -247,7 +246,7 @@ def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
     global_lets = [*model.lets, *_phase_lets(model, phase)]
     local_lets = _local_pattern_lets(patterns, {let.name for let in global_lets})
     global_lets += [let for p in patterns if not local_lets[id(p)] for let in p.lets]
-    lines = [
+    head = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}"{declared} '
         'exclude-result-prefixes="#all">',
@@ -257,6 +256,7 @@ def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
         _helpers("*" if elements_only([r.context for p in patterns for r in p.rules])
                  else "@* | node()"),
     ]
+    chunks = [(chunk, model.files[0] if model.files else "") for chunk in head]
     infos: list[CheckInfo] = []
     priority = 1 + sum(len(p.rules) for p in patterns)
     for pattern_number, pattern in enumerate(patterns, 1):
@@ -266,8 +266,21 @@ def compile_model(model: SchemaModel, phase: str | None = None) -> Program:
             for check in rule.checks:
                 checks.append(_check(len(infos), check, rule))
                 infos.append(CheckInfo(check, pattern, rule))
-            lines.append(_rule(pattern_number, local_lets[id(pattern)], rule, priority,
-                               checks, first))
+            chunks.append((_rule(pattern_number, local_lets[id(pattern)], rule, priority,
+                                 checks, first), rule.where))
             priority -= 1
-    lines.append("</xsl:stylesheet>")
-    return Program("\n".join(lines), infos)
+    chunks.append(("</xsl:stylesheet>", ""))
+    return Program("\n".join(c for c, _ in chunks), infos, _origins(chunks, infos))
+
+
+_CHECK_LINE = re.compile(r'<r c="(\d+)"')
+
+
+def _origins(chunks: list[tuple[str, str]], infos: list[CheckInfo]) -> list[str]:
+    """Where each line of the stylesheet comes from: a check's line, else its chunk's."""
+    origins = []
+    for chunk, where in chunks:
+        for line in chunk.split("\n"):
+            found = _CHECK_LINE.search(line)
+            origins.append(infos[int(found.group(1))].check.where if found else where)
+    return origins

@@ -69,7 +69,8 @@ class Schematron:
         self.model: SchemaModel = read_schema(path, embedded)
         saxon.saxon_module()  # say how to install Saxon before any work is wasted
         self.program = compile_model(self.model, phase)
-        self.executable: Any = saxon.compile_xslt(self.program.xslt, path)
+        self.executable: Any = saxon.compile_xslt(self.program.xslt, path,
+                                                  self.program.origins)
 
     def run(self, tree: etree._ElementTree) -> etree._Element:
         """The raw records (``<out><r .../>...</out>``) for one document."""

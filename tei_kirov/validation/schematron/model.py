@@ -47,6 +47,8 @@ class Check:
     subject: str | None = None
     #: The texts of the ``diagnostic`` elements the check names.
     diagnostics: tuple[tuple[MessagePart, ...], ...] = ()
+    #: Where it is written (``file:line``), for error messages.
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Rule:
     checks: tuple[Check, ...]
     id: str | None = None
     subject: str | None = None
+    where: str = ""
 
 
 @dataclass(frozen=True)

@@ -219,7 +219,8 @@ class _Reader:
                                       "has no test")
                 checks.append(Check(etree.QName(child).localname, test, _message(child),
                                     child.get("role"), child.get("id"),
-                                    child.get("subject"), self.diagnostics_of(child)))
+                                    child.get("subject"), self.diagnostics_of(child),
+                                    _where(child)))
             elif child.tag == _q("extends"):
                 target = child.get("rule")
                 base = self.abstract_rules.get(target)
@@ -254,7 +255,7 @@ class _Reader:
                 raise SchemaError(f"{_where(rule)}: <rule> has no context")
             lets, checks = self.rule_body(rule)
             rules.append(Rule(context, tuple(lets), tuple(checks), rule.get("id"),
-                              rule.get("subject")))
+                              rule.get("subject"), _where(rule)))
         return Pattern(tuple(rules), _lets(el), el.get("id"), el.get("name"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..schemas import SchemaError
@@ -37,14 +38,22 @@ def processor() -> Any:
     return _STATE["proc"]
 
 
-def compile_xslt(text: str, name: str) -> Any:
-    """A compiled stylesheet; ``name`` is the schema, for error messages."""
+_AT_LINE = re.compile(r"(?:in \S+ )?on line (\d+) column \d+ of \S+:")
+
+
+def compile_xslt(text: str, name: str, origins: list[str]) -> Any:
+    """A compiled stylesheet; ``name`` is the schema and ``origins`` the schema place of
+    each stylesheet line, for error messages."""
     processor()
     try:
         return _STATE["xslt"].compile_stylesheet(stylesheet_text=text)
     except saxon_module().PySaxonApiError as exc:
+        def place(m: re.Match[str]) -> str:
+            line = int(m.group(1))
+            return f"({origins[line - 1]}):" if 0 < line <= len(origins) else ":"
+        message = _AT_LINE.sub(place, " ".join(str(exc).split()))
         raise SchemaError(f"{name}: the Schematron cannot be compiled (a rule's XPath or "
-                          f"an xsl:function is wrong): {' '.join(str(exc).split())}") from None
+                          f"an xsl:function is wrong): {message}") from None
 
 
 class RunFailed(Exception):

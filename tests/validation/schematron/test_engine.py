@@ -59,7 +59,7 @@ def test_a_test_that_fails_to_run_is_an_error_at_its_node(write: Write) -> None:
 def test_a_wrong_xpath_is_a_schema_error(write: Write) -> None:
     path = write("s.sch", schema_text("""<sch:pattern><sch:rule context="a">
         <sch:assert test="count(">x</sch:assert></sch:rule></sch:pattern>"""))
-    with pytest.raises(SchemaError, match="cannot be compiled"):
+    with pytest.raises(SchemaError, match=r"cannot be compiled.*\(.*s\.sch:3\): XPST0003"):
         run(path)
 
 
