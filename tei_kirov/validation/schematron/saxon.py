@@ -65,6 +65,9 @@ def run(executable: Any, xml: str) -> str:
     proc = processor()
     try:
         node = proc.parse_xml(xml_text=xml)
-        return str(executable.transform_to_string(xdm_node=node))
+        output = executable.transform_to_string(xdm_node=node)
     except saxon_module().PySaxonApiError as exc:
         raise RunFailed(" ".join(str(exc).split())) from None
+    if output is None:
+        raise RunFailed("Saxon gave no result")
+    return str(output)
