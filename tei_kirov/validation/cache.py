@@ -31,7 +31,8 @@ class ResultCache:
                  include_roots: Sequence[str] = ()) -> None:
         self.folder = folder
         os.makedirs(folder, exist_ok=True)
-        setup = [__version__, *(f"{s.kind}:{_digest(s.path)}" for s in schemas),
+        setup = [__version__, *(f"{s.kind}:{s.variant()}:" + ",".join(map(_digest, s.files()))
+                                for s in schemas),
                  *(r.code for r in rules), *sorted(include_roots)]
         self.salt = hashlib.sha256("\n".join(setup).encode()).hexdigest()
 

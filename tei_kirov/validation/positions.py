@@ -128,6 +128,16 @@ class SourceMap:
                 return m.start() if m else None
         return None
 
+    def tail_offset(self, element: etree._Element) -> int | None:
+        """Offset of the first non-blank character after the element's end."""
+        if self.tag_offset(element) is None or not self._scan_ends():
+            return None
+        assert self._index is not None
+        i = self._index.get(element)
+        m = _NON_SPACE.search(self.data, self._ends[i]) if i is not None and self._ends \
+            else None
+        return m.start() if m else None
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a byte offset; columns count characters."""
         if self._line_starts is None:
@@ -187,10 +197,11 @@ class Locator:
 
     def locate(
         self, element: etree._Element | None, attribute: str | None = None,
-        text: bool = False, end: bool = False,
+        text: bool = False, end: bool = False, tail: bool = False,
     ) -> tuple[str, int | None, int | None]:
         """(file, line, column) of an element, of one of its attributes, (``text``) of the
-        first text directly inside it, or (``end``) of its end tag."""
+        first text directly inside it, (``end``) of its end tag, or (``tail``) of the text
+        right after it."""
         if element is None:
             return self.main.file, None, None
         source = self.source_of(element)
@@ -203,6 +214,8 @@ class Locator:
             offset = source.text_offset(element)
         elif end:
             offset = source.end_tag_offset(element)
+        elif tail:
+            offset = source.tail_offset(element)
         if offset is None:
             offset = source.tag_offset(element)
         if offset is None:

@@ -22,12 +22,12 @@ from ..errors import TeiError
 from ..xml.safety import make_parser
 from .explain import Explainer
 from .grammar import RNG_NS, Grammar
-from .positions import Locator, xpath_of
+from .positions import Locator
 from .report import Issue
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+SCH15_NS = "http://www.ascc.net/xml/schematron"
 
 
 class SchemaError(TeiError):
@@ -76,6 +76,14 @@ class Schema:
 
     def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
         raise NotImplementedError
+
+    def files(self) -> list[str]:
+        """Every file the schema was read from (for cache keys)."""
+        return [self.path]
+
+    def variant(self) -> str:
+        """What else changes its results besides its files (a Schematron phase)."""
+        return ""
 
     def prepare(self, names: Iterable[str]) -> None:
         """Get ready for documents using ``names`` (compile ahead, e.g. before forking)."""
@@ -201,47 +209,26 @@ class RngSchema(Schema):
 
 
 class SchematronSchema(Schema):
+    """ISO Schematron (also 1.5, or embedded in RELAX NG), run by :mod:`.schematron`."""
+
     kind = "schematron"
 
-    def __init__(self, path: str, doc: etree._ElementTree) -> None:
+    def __init__(self, path: str, embedded: bool = False, phase: str | None = None) -> None:
         super().__init__(path)
-        from lxml import isoschematron
+        from .schematron import Schematron
 
-        binding = doc.getroot().get("queryBinding", "xslt")
-        if binding.lower() not in ("xslt", "xslt1", "exslt", "xpath"):
-            raise SchemaError(f'{path}: Schematron queryBinding "{binding}" needs XSLT 2, '
-                              "which is not available here; only XSLT 1 / XPath 1 rules run")
-        try:
-            self.compiled = isoschematron.Schematron(doc, store_report=True)
-        except (etree.SchematronParseError, etree.XSLTParseError) as exc:
-            raise SchemaError(f"{path}: not a usable ISO Schematron schema: {exc}") from None
+        self.embedded = embedded
+        self.phase = phase
+        self.engine = Schematron(path, embedded=embedded, phase=phase)
 
     def check(self, tree: etree._ElementTree, locator: Locator) -> list[Issue]:
-        if self.compiled.validate(tree):
-            return []
-        report = self.compiled.validation_report
-        issues: list[Issue] = []
-        if report is None:
-            return issues
-        for node in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert",
-                                          f"{{{SVRL_NS}}}successful-report"):
-            text = " ".join("".join(node.itertext()).split())
-            role = (node.get("role") or "").lower()
-            severity = "warning" if role in ("warning", "warn", "info", "information") \
-                else "error"
-            element = None
-            try:
-                found = tree.xpath(node.get("location", ""))
-                if isinstance(found, list) and found and isinstance(found[0], etree._Element):
-                    element = found[0]
-            except etree.XPathError:
-                pass
-            file, line, column = locator.locate(element)
-            issues.append(Issue(file=file, line=line, column=column, severity=severity,
-                                code="TK110", message=text or "Schematron rule failed",
-                                hint=f"test: {node.get('test', '')}",
-                                xpath=xpath_of(element) if element is not None else None))
-        return issues
+        return self.engine.check(tree, locator)
+
+    def files(self) -> list[str]:
+        return list(self.engine.model.files)
+
+    def variant(self) -> str:
+        return f"embedded={self.embedded} phase={self.phase}"
 
 
 @dataclass(frozen=True)
@@ -249,19 +236,24 @@ class _Key:
     path: str
     mtime: int
     size: int
+    kind: str | None = None
+    phase: str | None = None
 
 
 _CACHE: dict[_Key, Schema] = {}
 
 
-def load_schema(path: str | os.PathLike[str]) -> Schema:
-    """Load (or reuse) a compiled schema; the kind is read from its root element."""
+def load_schema(path: str | os.PathLike[str], kind: str | None = None,
+                phase: str | None = None) -> Schema:
+    """Load (or reuse) a compiled schema; the kind is read from its root element.
+    ``kind="schematron"`` on a RELAX NG grammar: the Schematron embedded in it. ``phase``:
+    the Schematron phase to run (its defaultPhase, else all patterns, when None)."""
     path = str(path)
     try:
         stat = os.stat(path)
     except OSError as exc:
         raise SchemaError(f"{path}: cannot read the schema: {exc.strerror or exc}") from None
-    key = _Key(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
+    key = _Key(os.path.realpath(path), stat.st_mtime_ns, stat.st_size, kind, phase)
     if key in _CACHE:
         return _CACHE[key]
     if path.endswith(".rnc"):
@@ -273,12 +265,12 @@ def load_schema(path: str | os.PathLike[str]) -> Schema:
         raise SchemaError(f"{path}: the schema is not well-formed XML: {exc}") from None
     ns = etree.QName(doc.getroot()).namespace
     schema: Schema
-    if ns == XSD_NS:
+    if kind == "schematron" or ns in (SCH_NS, SCH15_NS):
+        schema = SchematronSchema(path, embedded=ns == RNG_NS, phase=phase)
+    elif ns == XSD_NS:
         schema = XsdSchema(path)
     elif ns == RNG_NS:
         schema = RngSchema(path, doc)
-    elif ns == SCH_NS:
-        schema = SchematronSchema(path, doc)
     else:
         raise SchemaError(f"{path}: not an XSD, RELAX NG or ISO Schematron schema "
                           f"(root element {doc.getroot().tag})")
