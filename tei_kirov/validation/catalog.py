@@ -139,7 +139,8 @@ class Catalog:
         if key in seen:
             return None
         seen.add(key)
-        found = visit(self._entries(name))
+        entries = self._entries(name)
+        found = visit(entries)
         if found is not None:
             return found
         for nxt in entries.next:
@@ -151,8 +152,11 @@ class Catalog:
     def resolve(self, reference: str) -> str | None:
         """The URI ``reference`` maps to (as a URI, then as a system identifier), or None."""
         for kind in ("uri", "system"):
+            def visit(entries: _Entries, kind: str = kind) -> str | None:
+                return _match(entries, kind, reference)
+
             for name in self.files:
-                found = self._walk(name, set(), lambda e, k=kind: _match(e, k, reference))
+                found = self._walk(name, set(), visit)
                 if found is not None:
                     return found
         return None

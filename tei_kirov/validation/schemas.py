@@ -203,7 +203,7 @@ class RngSchema(Schema):
 class SchematronSchema(Schema):
     kind = "schematron"
 
-    def __init__(self, path: str, doc: etree._ElementTree) -> None:
+    def __init__(self, path: str, doc: etree._ElementTree, phase: str | None = None) -> None:
         super().__init__(path)
         from lxml import isoschematron
 
@@ -212,7 +212,7 @@ class SchematronSchema(Schema):
             raise SchemaError(f'{path}: Schematron queryBinding "{binding}" needs XSLT 2, '
                               "which is not available here; only XSLT 1 / XPath 1 rules run")
         try:
-            self.compiled = isoschematron.Schematron(doc, store_report=True)
+            self.compiled = isoschematron.Schematron(doc, store_report=True, phase=phase)
         except (etree.SchematronParseError, etree.XSLTParseError) as exc:
             raise SchemaError(f"{path}: not a usable ISO Schematron schema: {exc}") from None
 
@@ -249,21 +249,36 @@ class _Key:
     path: str
     mtime: int
     size: int
+    kind: str | None
+    phase: str | None
 
 
 _CACHE: dict[_Key, Schema] = {}
 
+_KIND_NAMES = {"rng": "RELAX NG", "xsd": "XML Schema", "schematron": "ISO Schematron",
+               "rnc": "RELAX NG compact syntax", "dtd": "DTD", "nvdl": "NVDL"}
+_ROOT_KINDS = {XSD_NS: "xsd", RNG_NS: "rng", SCH_NS: "schematron"}
 
-def load_schema(path: str | os.PathLike[str]) -> Schema:
-    """Load (or reuse) a compiled schema; the kind is read from its root element."""
+
+def load_schema(path: str | os.PathLike[str], kind: str | None = None,
+                phase: str | None = None) -> Schema:
+    """Load (or reuse) a compiled schema. ``kind`` (``rng``, ``xsd``, ``schematron``; None:
+    read from the root element) is what the document declared; ``schematron`` for a RELAX NG
+    file means the Schematron embedded in it. ``phase``: the Schematron phase to run."""
     path = str(path)
     try:
         stat = os.stat(path)
     except OSError as exc:
         raise SchemaError(f"{path}: cannot read the schema: {exc.strerror or exc}") from None
-    key = _Key(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
+    key = _Key(os.path.realpath(path), stat.st_mtime_ns, stat.st_size, kind, phase)
     if key in _CACHE:
         return _CACHE[key]
+    if kind not in (None, "rng", "xsd", "schematron"):
+        name = _KIND_NAMES.get(kind, f'schematypens "{kind}"')
+        raise SchemaError(f"{path}: {name} schemas are not supported; tei_kirov checks "
+                          "RELAX NG (XML syntax), XML Schema and ISO Schematron"
+                          + ("; convert it with trang to the XML syntax (.rng)"
+                             if kind == "rnc" else ""))
     if path.endswith(".rnc"):
         raise SchemaError(f"{path}: RELAX NG compact syntax is not supported; convert it with "
                           "trang to the XML syntax (.rng)")
@@ -272,25 +287,38 @@ def load_schema(path: str | os.PathLike[str]) -> Schema:
     except (etree.XMLSyntaxError, OSError) as exc:
         raise SchemaError(f"{path}: the schema is not well-formed XML: {exc}") from None
     ns = etree.QName(doc.getroot()).namespace
-    schema: Schema
-    if ns == XSD_NS:
-        schema = XsdSchema(path)
-    elif ns == RNG_NS:
-        schema = RngSchema(path, doc)
-    elif ns == SCH_NS:
-        schema = SchematronSchema(path, doc)
-    else:
+    found = _ROOT_KINDS.get(ns or "")
+    if found is None:
         raise SchemaError(f"{path}: not an XSD, RELAX NG or ISO Schematron schema "
                           f"(root element {doc.getroot().tag})")
+    schema: Schema
+    if kind == "schematron" and found != "schematron":
+        schema = embedded_schematron(path, doc, phase)
+    elif kind is not None and kind != found:
+        raise SchemaError(f"{path}: declared as {_KIND_NAMES[kind]} but it is "
+                          f"{_KIND_NAMES[found]}")
+    elif found == "xsd":
+        schema = XsdSchema(path)
+    elif found == "rng":
+        schema = RngSchema(path, doc)
+    else:
+        schema = SchematronSchema(path, doc, phase)
     _CACHE[key] = schema
     return schema
 
 
-def load_schemas(paths: Iterable[str | os.PathLike[str]] | None) -> list[Schema]:
+def embedded_schematron(path: str, doc: etree._ElementTree, phase: str | None) -> Schema:
+    """The Schematron rules embedded in a RELAX NG schema."""
+    raise SchemaError(f"{path}: checking the Schematron embedded in a RELAX NG schema needs "
+                      "the XSLT 2 Schematron engine, which this version does not have")
+
+
+def load_schemas(paths: Iterable[str | os.PathLike[str]] | None,
+                 phase: str | None = None) -> list[Schema]:
     """The schemas to validate against: the profile when ``paths`` is None."""
     if paths is None:
         profile = profile_path()
         if not Path(profile).is_file():
             raise SchemaError(f"the profile schema is missing ({profile}); pass --schema FILE")
         return [load_schema(profile)]
-    return [load_schema(p) for p in paths]
+    return [load_schema(p, phase=phase) for p in paths]
