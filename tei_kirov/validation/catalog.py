@@ -93,7 +93,7 @@ def _collect(node: etree._Element, base: str, entries: _Entries) -> None:
         tag = child.tag[len(_C):]
         here = urljoin(base, child.get(XML_BASE)) if child.get(XML_BASE) else base
         if tag == "group":
-            _collect(child, here, entries)
+            _collect(child, base, entries)  # the group applies its own xml:base
         elif tag == "nextCatalog" and child.get("catalog"):
             entries.next.append(urljoin(here, child.get("catalog", "")))
         for kind in ("uri", "system"):
