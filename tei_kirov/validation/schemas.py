@@ -20,10 +20,11 @@ from lxml import etree
 
 from ..errors import TeiError
 from ..xml.safety import make_parser
-from .explain import Explainer
+from .explain import Explainer, find_element
 from .grammar import RNG_NS, Grammar
 from .positions import Locator, xpath_of
 from .report import Issue
+from .rngcheck import LocalChecker
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -123,6 +124,29 @@ class RngSchema(Schema):
         self.explaining: list[tuple[frozenset[str] | None, etree.RelaxNG]] = []
         self.batch_names: frozenset[str] | None = None
         self.explainer = Explainer(path, lambda: Grammar.from_rng(doc))
+        self._local: LocalChecker | None = None
+
+    def explain(self, tree: etree._ElementTree, log: etree._ListErrorLog,
+                locator: Locator) -> list[Issue]:
+        """Every error of an invalid document: the per-element findings of
+        :mod:`.rngcheck`, and libxml2's messages except those that echo a finding."""
+        if self._local is None:
+            self._local = LocalChecker(self.doc)
+        findings = self._local.check(tree)
+        if not findings:
+            return self.explainer.issues(tree, log, locator)
+        # libxml2 stops matching a content model at the first problem in it and blames an
+        # element of that content: a message about an element whose parent contains a
+        # finding is that finding's echo
+        echoed = {a for f in findings for a in (f.element, *f.element.iterancestors())}
+        kept = [e for e in log if "failed to validate" not in e.message
+                and not _echo(find_element(tree, e.path), echoed)]
+        issues = self.explainer.issues(tree, kept, locator) if kept else []
+        for finding in findings:
+            issues.append(self.explainer.one(finding.message, finding.element,
+                                             finding.element.sourceline or 0, locator)[0])
+        unique = {(i.line, i.column, i.code, i.message): i for i in issues}
+        return sorted(unique.values(), key=Issue.sort_key)
 
     def _compile(self, names: frozenset[str] | None, stubs: bool = False) -> etree.RelaxNG:
         """Compile the grammar specialised to ``names`` (None: the full grammar). Patterns of
@@ -197,7 +221,14 @@ class RngSchema(Schema):
         rng = self.validator_for(names, stubs=True)
         if rng is not verdict and rng.validate(tree):
             return [_invalid_marker(self.path, locator)]  # cannot happen: same documents
-        return self.explainer.issues(tree, rng.error_log, locator)
+        return self.explain(tree, rng.error_log, locator)
+
+
+def _echo(element: etree._Element | None, echoed: set[etree._Element]) -> bool:
+    if element is None:
+        return False
+    parent = element.getparent()
+    return element in echoed or (parent is not None and parent in echoed)
 
 
 class SchematronSchema(Schema):
