@@ -88,7 +88,7 @@ def associated(tree: etree._ElementTree, data: bytes, real: str | None, shown: s
     or used becomes an issue at its ``<?xml-model?>``, never a crash."""
     found = declarations(prolog_of(tree), data)
     if not found:
-        schema = load_schema(bundled_tei_all())
+        schema = load_schema(bundled_tei_all(), "rng")
         return Plan([schema], [SchemaUse(path=schema.path, kind="rng", origin="default")], [])
     plan = Plan([], [], [])
     loaded: set[tuple[str, str | None]] = set()
