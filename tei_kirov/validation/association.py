@@ -179,8 +179,8 @@ class Resolver:
         if hit is not None:
             return hit
         if here is not None:
-            return None, f'"{href}" resolves to {here}, which does not exist'
-        return None, f'"{href}" is not a local file and no catalog maps it'
+            return None, f"it resolves to {here}, which does not exist"
+        return None, "it is not a local file and no catalog maps it"
 
     @staticmethod
     def _mapped(catalog: Catalog, candidates: list[str]) -> tuple[str | None, str | None] | None:
