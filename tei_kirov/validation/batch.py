@@ -299,9 +299,13 @@ def _run(files: list[str], setup: _Setup, jobs: int | None,
             i.code == "TK100" and i.message.startswith(INVALID_MARKER)
             for i in results[p].issues)]
         if invalid:
-            found = scan_names(invalid)
-            for schema in rng:
-                schema.prepare_explanations(found)
+            for schema in rng:  # only the grammars some file failed, for those files' names
+                failed = [p for p in invalid
+                          if any(u.path == schema.path and u.kind == "rng"
+                                 for u in results[p].schemas)
+                          or setup.schemas is not None]
+                if failed:
+                    schema.prepare_explanations(scan_names(failed))
             set_explaining(True)
             _JOB["spec"] = replace(_JOB["spec"], with_rules=False)
             bar.total += len(invalid)
