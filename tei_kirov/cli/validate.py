@@ -11,7 +11,10 @@ import click
 
 from ..validation import batch, output
 from ..validation import rules as rules_mod
+from ..validation.association import Resolver
 from ..validation.cache import ResultCache
+from ..validation.catalog import CatalogError
+from ..validation.core import resolver_for
 from ..validation.report import BatchReport, Report, Summary
 from ..validation.rules import Rule
 from ..validation.schemas import Schema, SchemaError, load_schemas
@@ -26,8 +29,14 @@ def _fail(message: str) -> None:
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--schema", "schemas", multiple=True, type=click.Path(),
-              help="XSD, RELAX NG (.rng) or ISO Schematron file; repeatable. "
-                   "Default: the tei_kirov profile.")
+              help="XSD, RELAX NG (.rng) or ISO Schematron file; repeatable. Overrides the "
+                   "schemas the files name. Default: each file's <?xml-model?> schemas (the "
+                   "bundled TEI tei_all when it names none).")
+@click.option("--catalog", "catalogs", multiple=True, type=click.Path(),
+              help="OASIS XML catalog mapping schema addresses to local files; repeatable "
+                   "(XML_CATALOG_FILES is read too). Nothing is fetched from the network.")
+@click.option("--phase", default=None, metavar="NAME",
+              help="The Schematron phase to run (default: the schema's defaultPhase).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -44,25 +53,26 @@ def _fail(message: str) -> None:
               help="Only errors: no warnings, no progress bar, no summary.")
 @click.option("--force", is_flag=True, help="Replace an existing --jsonl report.")
 @engine_options(jobs=False)
-def command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int | None,
-            no_rules: bool, disable: tuple[str, ...], include_roots: tuple[str, ...],
-            cache_dir: str | None, watch: bool, quiet: bool, force: bool, engine: str,
-            scheduler: str | None, timeout: float | None, jsonl: str | None,
-            resume: bool) -> None:
+def command(paths: tuple[str, ...], schemas: tuple[str, ...], catalogs: tuple[str, ...],
+            phase: str | None, fmt: str, jobs: int | None, no_rules: bool,
+            disable: tuple[str, ...], include_roots: tuple[str, ...], cache_dir: str | None,
+            watch: bool, quiet: bool, force: bool, engine: str, scheduler: str | None,
+            timeout: float | None, jsonl: str | None, resume: bool) -> None:
     """Validate TEI files (folders are searched for *.xml).
 
-    Layers: well-formedness, XInclude (inside the document's folder tree only), the schema
-    (XSD, RELAX NG or Schematron; the tei_kirov profile by default), and semantic rules.
+    Layers: well-formedness, XInclude (inside the document's folder tree only), the schemas
+    (XSD, RELAX NG, Schematron: those each file names in <?xml-model?>, found locally or
+    through catalogs, or --schema), and semantic rules.
     Output is one line per issue, FILE:LINE:COL: SEVERITY CODE: MESSAGE.
     """
     try:
         if wants_collection(engine, scheduler, timeout, jsonl, resume):
-            _collection(paths, schemas, fmt, jobs, no_rules, disable, quiet, force, engine,
-                        scheduler, timeout, jsonl, resume)
+            _collection(paths, schemas, catalogs, phase, fmt, jobs, no_rules, disable, quiet,
+                        force, engine, scheduler, timeout, jsonl, resume)
         else:
-            _run(paths, schemas, fmt, jobs, no_rules, disable, include_roots, cache_dir,
-                 watch, quiet)
-    except SchemaError as exc:
+            _run(paths, schemas, catalogs, phase, fmt, jobs, no_rules, disable,
+                 include_roots, cache_dir, watch, quiet)
+    except (SchemaError, CatalogError) as exc:
         _fail(str(exc))
     except ValueError as exc:
         _fail(str(exc))
@@ -74,24 +84,29 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: in
         _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
-def _run(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int | None,
-         no_rules: bool, disable: tuple[str, ...], include_roots: tuple[str, ...],
-         cache_dir: str | None, watch: bool, quiet: bool) -> None:
+def _run(paths: tuple[str, ...], schemas: tuple[str, ...], catalogs: tuple[str, ...],
+         phase: str | None, fmt: str, jobs: int | None, no_rules: bool,
+         disable: tuple[str, ...], include_roots: tuple[str, ...], cache_dir: str | None,
+         watch: bool, quiet: bool) -> None:
     start = time.perf_counter()
     selection: bool | list[str] = False if no_rules else (
         [f"-{d}" for d in disable] if disable else True)
     chosen = rules_mod.select(selection)
-    compiled = load_schemas(list(schemas) if schemas else None)
+    compiled = load_schemas(list(schemas), phase) if schemas else None
+    resolver = resolver_for(catalogs)
     files = batch.expand_paths(paths)
     if not files:
         _fail("no *.xml files found in " + ", ".join(paths))
     if watch:
-        _watch(files, compiled, chosen, include_roots, quiet)
+        _watch(files, compiled, chosen, include_roots, quiet, resolver, phase)
         return
-    cache = ResultCache(cache_dir, compiled, chosen, include_roots) if cache_dir else None
+    cache = ResultCache(cache_dir, compiled, chosen, include_roots, phase) \
+        if cache_dir else None
     reports = batch.run(files, compiled, chosen, include_roots, jobs,
-                        progress=None if quiet else sys.stderr, cache=cache)
-    result = BatchReport.build(reports, [s.path for s in compiled], time.perf_counter() - start)
+                        progress=None if quiet else sys.stderr, cache=cache,
+                        catalogs=catalogs, phase=phase)
+    used = dict.fromkeys(u.path for r in reports for u in r.schemas if u.path)
+    result = BatchReport.build(reports, list(used), time.perf_counter() - start)
     if fmt == "json":
         click.echo(output.json_text(result))
     else:
@@ -104,10 +119,11 @@ def _run(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int |
     sys.exit(0 if result.summary.invalid == 0 else 1)
 
 
-def _collection(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
-                jobs: int | None, no_rules: bool, disable: tuple[str, ...], quiet: bool,
-                force: bool, engine: str, scheduler: str | None, timeout: float | None,
-                jsonl: str | None, resume: bool) -> None:
+def _collection(paths: tuple[str, ...], schemas: tuple[str, ...], catalogs: tuple[str, ...],
+                phase: str | None, fmt: str, jobs: int | None, no_rules: bool,
+                disable: tuple[str, ...], quiet: bool, force: bool, engine: str,
+                scheduler: str | None, timeout: float | None, jsonl: str | None,
+                resume: bool) -> None:
     """A collection run (Dask, --jsonl, --timeout or --resume): reports as files complete."""
     from .. import collection
     from .collection_options import Stream
@@ -116,8 +132,10 @@ def _collection(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     selection: bool | list[str] = False if no_rules else (
         [f"-{d}" for d in disable] if disable else True)
     rules_mod.select(selection)  # an unknown code is a usage error before any work
+    resolver_for(catalogs)  # a missing or malformed catalog is a usage error before any work
     run = collection.validate(paths, schemas=list(schemas) or None, rules=selection,
-                              engine=engine, scheduler=scheduler, jobs=jobs, timeout=timeout,
+                              catalogs=list(catalogs), phase=phase, engine=engine,
+                              scheduler=scheduler, jobs=jobs, timeout=timeout,
                               exclude=already_done(jsonl, resume))
     stream = Stream(run, jsonl, resume, force, quiet or fmt == "json")
     kept: list[Report] = []
@@ -148,8 +166,9 @@ def _collection(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
     sys.exit(0 if counts["invalid"] == 0 else 1)
 
 
-def _watch(files: list[str], compiled: list[Schema], chosen: list[Rule],
-           include_roots: tuple[str, ...], quiet: bool) -> None:
+def _watch(files: list[str], compiled: list[Schema] | None, chosen: list[Rule],
+           include_roots: tuple[str, ...], quiet: bool, resolver: Resolver,
+           phase: str | None) -> None:
     from ..validation.watch import watch as watch_loop
 
     def emit(report: Report, ms: float) -> None:
@@ -161,6 +180,7 @@ def _watch(files: list[str], compiled: list[Schema], chosen: list[Rule],
 
     click.echo(f"watching {len(files)} file(s)", err=True)
     try:
-        watch_loop(files, compiled, chosen, emit, include_roots)
+        watch_loop(files, compiled, chosen, emit, include_roots, resolver=resolver,
+                   phase=phase)
     except KeyboardInterrupt:  # the normal way to stop watching
         sys.exit(0)

@@ -104,7 +104,7 @@ def plan(job: Job, paths: Paths, *, client: Any = None, engine: str = "local",
 
 def validate(paths: Paths, *, schemas: Iterable[str | os.PathLike[str]] | None = None,
              rules: bool | Iterable[str] = True, catalogs: Iterable[str] | None = None,
-             client: Any = None, **run: Any) -> Run:
+             phase: str | None = None, client: Any = None, **run: Any) -> Run:
     """Validate every file: the same :class:`~tei_kirov.validation.Report` per file as
     ``tei_kirov.validate`` gives (schemas compiled once per worker process)."""
     options: dict[str, Any] = {
@@ -112,6 +112,8 @@ def validate(paths: Paths, *, schemas: Iterable[str | os.PathLike[str]] | None =
         "rules": rules if isinstance(rules, bool) else list(rules)}
     if catalogs is not None:
         options["catalogs"] = [os.fspath(c) for c in catalogs]
+    if phase is not None:
+        options["phase"] = phase
     return plan(Job("validate", options), paths, client=client, **run)
 
 

@@ -107,7 +107,7 @@ class Explainer:
                 self._grammar = None
         return self._grammar if isinstance(self._grammar, Grammar) else None
 
-    def issues(self, tree: etree._ElementTree, log: etree._ListErrorLog,
+    def issues(self, tree: etree._ElementTree, log: Iterable[etree._LogEntry],
                locator: Locator) -> list[Issue]:
         """All issues of an error log, cascades dropped, duplicates merged."""
         out: list[Issue] = []
@@ -116,7 +116,7 @@ class Explainer:
         for entry in log:
             if entry.level_name not in ("ERROR", "FATAL"):
                 continue
-            element = _find(tree, entry.path)
+            element = find_element(tree, entry.path)
             issue, cascade = self.one(entry.message.strip(), element, entry.line, locator)
             key = (issue.file, issue.line, issue.column, issue.code)
             if key in seen:
@@ -256,7 +256,7 @@ def _written_attribute(element: etree._Element | None, local: str) -> str:
     return attr_name(element, keys[0]) if keys else local
 
 
-def _find(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+def find_element(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
     """The node a libxml2 error path names (prefixed steps matched by local name)."""
     if not path:
         return None

@@ -14,8 +14,12 @@ def text_lines(reports: list[Report], *, quiet: bool = False) -> list[str]:
 def summary_line(summary: Summary) -> str:
     """The closing summary."""
     files = "file" if summary.files == 1 else "files"
-    return (f"{summary.files} {files}: {summary.valid} valid, {summary.invalid} invalid; "
+    text = (f"{summary.files} {files}: {summary.valid} valid, {summary.invalid} invalid; "
             f"{summary.errors} errors, {summary.warnings} warnings; {summary.seconds:.2f} s")
+    if summary.undeclared:
+        some = "1 file names" if summary.undeclared == 1 else f"{summary.undeclared} files name"
+        text += f"\n{some} no schema (<?xml-model?>): checked against the bundled TEI tei_all"
+    return text
 
 
 def json_text(batch: BatchReport) -> str:

@@ -8,6 +8,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 Severity = Literal["error", "warning"]
+#: Which check found an issue: the grammar (and the layers below it: well-formedness,
+#: XInclude, finding the schemas), a Schematron, or a semantic rule.
+Source = Literal["schema", "schematron", "rule"]
 
 #: Every code the validator can report, with a one-line description. Codes never change
 #: meaning; new ones are only ever added. Semantic rules (TK2xx) live in ``rules``.
@@ -24,6 +27,10 @@ CODES: dict[str, str] = {
     "TK105": "an attribute or element value does not have the required form (datatype)",
     "TK106": "text is not allowed in this element",
     "TK107": "the root element is not one the schema allows",
+    "TK108": "a schema the document names (<?xml-model?>) cannot be found locally; map its "
+             "address to a local file with --catalog",
+    "TK109": "a schema the document names cannot be used (an unsupported kind, not a "
+             "schema, or it does not compile)",
     "TK110": "a Schematron assertion failed or a Schematron report fired",
     "TK301": "an xi:include names a file that does not exist or cannot be read, and has no "
              "xi:fallback",
@@ -50,6 +57,8 @@ class Issue(BaseModel):
     hint: str | None = Field(default=None, description="what to do about it")
     xpath: str | None = Field(default=None, description="path of the element concerned, "
                                                        "local names with positions")
+    source: Source = Field(default="schema", description="the check that found it: schema "
+                           "(grammar, well-formedness, XInclude), schematron or rule")
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order by file, line, column, then code."""
@@ -69,11 +78,27 @@ class Issue(BaseModel):
         return text
 
 
+class SchemaUse(BaseModel):
+    """One schema a document was checked against, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str | None = Field(description="the local schema file; null when it was not found")
+    kind: str | None = Field(default=None, description="rng, xsd or schematron (a Schematron "
+                             "kind for a RELAX NG path: the Schematron embedded in it)")
+    origin: Literal["declared", "default", "given"] = Field(
+        description="declared: named by the document's <?xml-model?>; default: the document "
+                    "names no schema, so the bundled TEI tei_all was used; given: --schema")
+    href: str | None = Field(default=None, description="the address as the document wrote it")
+
+
 class Report(BaseModel):
     """The result of validating one document."""
 
     file: str
     issues: list[Issue] = Field(default_factory=list)
+    schemas: list[SchemaUse] = Field(default_factory=list,
+                                     description="the schemas this file was checked against")
     seconds: float = Field(default=0.0, description="wall time spent on this file")
 
     @computed_field  # type: ignore[prop-decorator]
@@ -104,13 +129,16 @@ class Summary(BaseModel):
     errors: int
     warnings: int
     seconds: float
+    undeclared: int = Field(default=0, description="files that name no schema, checked "
+                                                   "against the bundled TEI tei_all")
 
 
 class BatchReport(BaseModel):
     """The machine-readable output of ``tei-kirov validate --format json``."""
 
     version: Literal[1] = 1
-    schemas: list[str] = Field(description="the schemas every file was validated against")
+    schemas: list[str] = Field(description="every schema file some file was validated against "
+                                           "(each file's own are in its entry)")
     files: list[Report]
     summary: Summary
 
@@ -124,6 +152,7 @@ class BatchReport(BaseModel):
             invalid=sum(not r.ok for r in reports),
             errors=sum(len(r.errors) for r in reports),
             warnings=sum(len(r.warnings) for r in reports),
+            undeclared=sum(any(u.origin == "default" for u in r.schemas) for r in reports),
             seconds=round(seconds, 3),
         )
         return cls(schemas=schemas, files=reports, summary=summary)

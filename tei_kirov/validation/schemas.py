@@ -20,10 +20,11 @@ from lxml import etree
 
 from ..errors import TeiError
 from ..xml.safety import make_parser
-from .explain import Explainer
+from .explain import Explainer, find_element
 from .grammar import RNG_NS, Grammar
 from .positions import Locator
 from .report import Issue
+from .rngcheck import LocalChecker
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -131,6 +132,29 @@ class RngSchema(Schema):
         self.explaining: list[tuple[frozenset[str] | None, etree.RelaxNG]] = []
         self.batch_names: frozenset[str] | None = None
         self.explainer = Explainer(path, lambda: Grammar.from_rng(doc))
+        self._local: LocalChecker | None = None
+
+    def explain(self, tree: etree._ElementTree, log: etree._ListErrorLog,
+                locator: Locator) -> list[Issue]:
+        """Every error of an invalid document: the per-element findings of
+        :mod:`.rngcheck`, and libxml2's messages except those that echo a finding."""
+        if self._local is None:
+            self._local = LocalChecker(self.doc)
+        findings = self._local.check(tree)
+        if not findings:
+            return self.explainer.issues(tree, log, locator)
+        # libxml2 stops matching a content model at the first problem in it and blames an
+        # element of that content: a message about an element whose parent contains a
+        # finding is that finding's echo
+        echoed = {a for f in findings for a in (f.element, *f.element.iterancestors())}
+        kept = [e for e in log if "failed to validate" not in e.message
+                and not _echo(find_element(tree, e.path), echoed)]
+        issues = self.explainer.issues(tree, kept, locator) if kept else []
+        for finding in findings:
+            issues.append(self.explainer.one(finding.message, finding.element,
+                                             finding.element.sourceline or 0, locator)[0])
+        unique = {(i.line, i.column, i.code, i.message): i for i in issues}
+        return sorted(unique.values(), key=Issue.sort_key)
 
     def _compile(self, names: frozenset[str] | None, stubs: bool = False) -> etree.RelaxNG:
         """Compile the grammar specialised to ``names`` (None: the full grammar). Patterns of
@@ -205,7 +229,14 @@ class RngSchema(Schema):
         rng = self.validator_for(names, stubs=True)
         if rng is not verdict and rng.validate(tree):
             return [_invalid_marker(self.path, locator)]  # cannot happen: same documents
-        return self.explainer.issues(tree, rng.error_log, locator)
+        return self.explain(tree, rng.error_log, locator)
+
+
+def _echo(element: etree._Element | None, echoed: set[etree._Element]) -> bool:
+    if element is None:
+        return False
+    parent = element.getparent()
+    return element in echoed or (parent is not None and parent in echoed)
 
 
 class SchematronSchema(Schema):
@@ -242,6 +273,9 @@ class _Key:
 
 _CACHE: dict[_Key, Schema] = {}
 
+_KIND_NAMES = {"rng": "RELAX NG", "xsd": "XML Schema", "schematron": "ISO Schematron",
+               "rnc": "RELAX NG compact syntax", "dtd": "DTD", "nvdl": "NVDL"}
+_ROOT_KINDS = {XSD_NS: "xsd", RNG_NS: "rng", SCH_NS: "schematron", SCH15_NS: "schematron"}
 
 def load_schema(path: str | os.PathLike[str], kind: str | None = None,
                 phase: str | None = None) -> Schema:
@@ -256,6 +290,12 @@ def load_schema(path: str | os.PathLike[str], kind: str | None = None,
     key = _Key(os.path.realpath(path), stat.st_mtime_ns, stat.st_size, kind, phase)
     if key in _CACHE:
         return _CACHE[key]
+    if kind not in (None, "rng", "xsd", "schematron"):
+        name = _KIND_NAMES.get(kind, f'schematypens "{kind}"')
+        raise SchemaError(f"{path}: {name} schemas are not supported; tei_kirov checks "
+                          "RELAX NG (XML syntax), XML Schema and ISO Schematron"
+                          + ("; convert it with trang to the XML syntax (.rng)"
+                             if kind == "rnc" else ""))
     if path.endswith(".rnc"):
         raise SchemaError(f"{path}: RELAX NG compact syntax is not supported; convert it with "
                           "trang to the XML syntax (.rng)")
@@ -264,25 +304,32 @@ def load_schema(path: str | os.PathLike[str], kind: str | None = None,
     except (etree.XMLSyntaxError, OSError) as exc:
         raise SchemaError(f"{path}: the schema is not well-formed XML: {exc}") from None
     ns = etree.QName(doc.getroot()).namespace
-    schema: Schema
-    if kind == "schematron" or ns in (SCH_NS, SCH15_NS):
-        schema = SchematronSchema(path, embedded=ns == RNG_NS, phase=phase)
-    elif ns == XSD_NS:
-        schema = XsdSchema(path)
-    elif ns == RNG_NS:
-        schema = RngSchema(path, doc)
-    else:
+    found = _ROOT_KINDS.get(ns or "")
+    if found is None:
         raise SchemaError(f"{path}: not an XSD, RELAX NG or ISO Schematron schema "
                           f"(root element {doc.getroot().tag})")
+    schema: Schema
+    if kind == "schematron" and found == "rng":
+        schema = SchematronSchema(path, embedded=True, phase=phase)
+    elif kind is not None and kind != found:
+        raise SchemaError(f"{path}: declared as {_KIND_NAMES[kind]} but it is "
+                          f"{_KIND_NAMES[found]}")
+    elif found == "xsd":
+        schema = XsdSchema(path)
+    elif found == "rng":
+        schema = RngSchema(path, doc)
+    else:
+        schema = SchematronSchema(path, embedded=False, phase=phase)
     _CACHE[key] = schema
     return schema
 
 
-def load_schemas(paths: Iterable[str | os.PathLike[str]] | None) -> list[Schema]:
+def load_schemas(paths: Iterable[str | os.PathLike[str]] | None,
+                 phase: str | None = None) -> list[Schema]:
     """The schemas to validate against: the profile when ``paths`` is None."""
     if paths is None:
         profile = profile_path()
         if not Path(profile).is_file():
             raise SchemaError(f"the profile schema is missing ({profile}); pass --schema FILE")
         return [load_schema(profile)]
-    return [load_schema(p) for p in paths]
+    return [load_schema(p, phase=phase) for p in paths]

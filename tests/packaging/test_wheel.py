@@ -11,6 +11,10 @@ from tests.conftest import REPO
 REQUIRED = [
     "tei_kirov/schemas/tei_kirov.xsd",
     "tei_kirov/schemas/xml.xsd",
+    "tei_kirov/schemas/tei_all.rng",
+    "tei_kirov/schemas/catalog.xml",
+    "tei_kirov/schemas/TEI.LICENSE.TXT",
+    "tei_kirov/schemas/TEI-SCHEMA.md",
     "tei_kirov/data/kirov.txt",
     "tei_kirov/data/kirov-authority.xml",
     "tei_kirov/data/datable.json",

@@ -117,9 +117,12 @@ def test_unknown_schematron_binding_is_refused_clearly(tmp_path: Path) -> None:
         load_schema(sch)
 
 
-def test_profile_is_the_default(clean: str) -> None:
+def test_a_document_naming_the_profile_is_checked_against_it(clean: str) -> None:
+    named = clean.replace("<TEI ", '<?xml-model href="tei_kirov.xsd" type="application/xml" '
+                          'schematypens="http://www.w3.org/2001/XMLSchema"?>\n<TEI ', 1)
     assert Path(profile_path()).is_file()  # tracked by git: missing is a failure
-    report = validate(clean, rules=False)
+    report = validate(named, rules=False)
+    assert [u.path for u in report.schemas] == [profile_path()]
     assert not report.ok and report.issues[0].code == "TK101"
     assert "teiHeader" in report.issues[0].message
 
