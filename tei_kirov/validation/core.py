@@ -13,8 +13,8 @@ from lxml import etree
 from . import catalog as catalog_mod
 from . import rules as rules_mod
 from . import xinclude
-from .dedupe import one_per_problem
 from .association import Resolver, bundled_tei_all, declarations, prolog_of
+from .dedupe import one_per_problem
 from .positions import Locator
 from .report import Issue, Report, SchemaUse, Source
 from .schemas import Schema, SchemaError, load_schema, load_schemas
