@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from ..errors import TeiReadError
 
@@ -58,7 +58,8 @@ class EditionMeta(BaseModel):
     ``edition`` (an edition statement), ``source`` (a description of the copy encoded),
     ``language`` (code of the main language) and ``languages`` (labels by code). The edition:
     ``encoder`` (who encoded it), ``encoder_resp`` (what they did), ``edition_publisher``,
-    ``encoding_date`` (ISO), ``licence`` (text or URL) and ``licence_url``, ``project``
+    ``encoding_date`` (ISO), ``licence`` (text or URL), ``licence_url`` and ``availability``
+    (``free``, ``restricted`` or ``unknown``), ``project``
     (project description), ``declarations`` (editorial declarations by name: ``correction``,
     ``normalization``, ``hyphenation``, ``segmentation``, ``quotation``, ``interpretation``,
     ``stdVals``, ``notes``; ``{name}`` fields are filled with the encoder's counts) and
@@ -84,6 +85,7 @@ class EditionMeta(BaseModel):
     encoding_date: str | None = None
     licence: str | None = None
     licence_url: str | None = None
+    availability: Literal["free", "restricted", "unknown"] | None = None
     project: str | None = None
     declarations: dict[str, str] = {}
     change: str | None = None
@@ -100,6 +102,14 @@ class EditionMeta(BaseModel):
             raise ValueError(f"{value!r} is not a language code (such as en, fr, de-CH)")
         return value
 
+    @model_validator(mode="after")
+    def _licence_link(self) -> EditionMeta:
+        """A licence given as a URL is also its link."""
+        if self.licence and self.licence_url is None and re.match(r"https?://\S+$",
+                                                                   self.licence):
+            self.licence_url = self.licence
+        return self
+
     def over(self, base: EditionMeta) -> EditionMeta:
         """``base`` with every field given here put over it."""
         data = base.model_dump()
@@ -107,15 +117,20 @@ class EditionMeta(BaseModel):
         return EditionMeta.model_validate(data)
 
 
-def load_meta(source: str | Path | bytes | EditionMeta | None, *,
-              name: str | None = None) -> EditionMeta:
+#: What :func:`load_meta` reads.
+MetaSource = str | Path | bytes | dict[str, Any] | EditionMeta | None
+
+
+def load_meta(source: MetaSource, *, name: str | None = None) -> EditionMeta:
     """Read a metadata file: a path (``.json`` is JSON, anything else TOML), its bytes (TOML
-    unless they start with ``{``), or ``None`` for no metadata. Errors name the file, line
-    and column."""
+    unless they start with ``{``), a dict of fields, or ``None`` for no metadata. Errors name
+    the file, line and column."""
     if isinstance(source, EditionMeta):
         return source
     if source is None:
         return EditionMeta()
+    if isinstance(source, dict):
+        return _validate(source, name or "<metadata>")
     if isinstance(source, bytes):
         data, where = source, name or "<bytes>"
         is_json = data.lstrip().startswith(b"{")
@@ -128,7 +143,10 @@ def load_meta(source: str | Path | bytes | EditionMeta | None, *,
     except UnicodeDecodeError as exc:
         raise TeiReadError(f"not UTF-8 text ({exc.reason} at byte {exc.start})",
                            file=where, hint="save the metadata file as UTF-8") from exc
-    raw = _parse_json(text, where) if is_json else _parse_toml(text, where)
+    return _validate(_parse_json(text, where) if is_json else _parse_toml(text, where), where)
+
+
+def _validate(raw: Any, where: str) -> EditionMeta:
     try:
         return EditionMeta.model_validate(raw)
     except ValidationError as exc:

@@ -16,9 +16,9 @@ PRINTERS_AUTHORITY = FIXTURES / "printers-authority.xml"
 def kirov():
     """(document, report, xml string) of the shipped pamphlet."""
     import tei_kirov
-    from tei_kirov.encoder import default_text, encode_with_report
+    from tei_kirov.encoder import encode_default
 
-    doc, report = encode_with_report(default_text())
+    doc, report = encode_default()
     return doc, report, tei_kirov.to_string(doc)
 
 

@@ -17,7 +17,8 @@ def test_structure_and_counts(printers):
 def test_notes_names_and_dates(printers):
     doc, _, _ = printers
     notes = list(doc.text.iter(Note))
-    assert [n.resp for n in notes] == ["#eds", "#LT"]
+    # no metadata: the header names the signer of the closer as author, and no editors
+    assert [n.resp for n in notes] == [None, "#author"]
     refs = [(n.text(), n.ref) for n in doc.text.iter(PersName)]
     assert ("Petroff", "#petrov") in refs and ("PAVEL PETROV", "#petrov") in refs
     assert not any(t == "Petrovists" for t, _ in refs)

@@ -1,0 +1,42 @@
+"""Which fact the header says: the metadata given (command line over file) first, then what
+the title page states unambiguously (:mod:`.titlepage`), then what the structure pass
+found (title page, byline, signature). A fact found nowhere stays empty and is reported."""
+
+from __future__ import annotations
+
+from .header import Facts
+from .meta import EditionMeta, Party
+from .titlepage import TitlePage
+
+#: Facts of the source whose absence the report names, and how to give them.
+EXPECTED = ("title", "author", "publisher", "place", "date")
+
+
+def settle(meta: EditionMeta, page: TitlePage, facts: Facts) -> tuple[EditionMeta, list[str]]:
+    """The metadata the header is built from, and a warning for each expected fact that
+    stays empty."""
+    data = meta.model_dump()
+    found: dict[str, object] = {
+        "title": page.title or facts.title,
+        "subtitle": page.subtitle if page.title and not meta.title else None,
+        "author": [Party(name=n) for n in page.author] or _one(facts.author, facts.author_ref),
+        "editor": [Party(name=n) for n in page.editor],
+        "translator": [Party(name=n) for n in page.translator]
+        or _one(facts.translator, facts.translator_ref),
+        "publisher": page.publisher or facts.publisher,
+        "place": page.place or facts.place,
+        "date": page.date,
+    }
+    for key, value in found.items():
+        if not data[key] and value:
+            data[key] = ([p.model_dump() for p in value] if isinstance(value, list)
+                         else value)
+    settled = EditionMeta.model_validate(data)
+    warnings = [f"no {key} in the header: none was given and the title page does not state "
+                f"one unambiguously (give --{key} or {key} in --meta)"
+                for key in EXPECTED if not getattr(settled, key)]
+    return settled, warnings
+
+
+def _one(name: str | None, ref: str | None) -> list[Party]:
+    return [Party(name=name, ref=ref)] if name else []
