@@ -17,6 +17,7 @@ from ..models import Document
 from .authority import Authority, default_authority, load_authority
 from .meta import EditionMeta, Party, default_meta, load_meta
 from .pipeline import EncodeReport, encode, encode_with_report
+from .suggest import authority_document, suggest_authority
 
 
 def default_text() -> str:
@@ -30,6 +31,6 @@ def encode_default() -> tuple[Document, EncodeReport]:
     return encode_with_report(default_text(), default_authority(), default_meta())
 
 
-__all__ = ["Authority", "EditionMeta", "EncodeReport", "Party", "default_authority",
-           "default_meta", "default_text", "encode", "encode_default", "encode_with_report",
-           "load_authority", "load_meta"]
+__all__ = ["Authority", "EditionMeta", "EncodeReport", "Party", "authority_document",
+           "default_authority", "default_meta", "default_text", "encode", "encode_default",
+           "encode_with_report", "load_authority", "load_meta", "suggest_authority"]

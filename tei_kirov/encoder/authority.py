@@ -51,6 +51,11 @@ class Entry:
     death: str | None = None
     notes: list[str] = field(default_factory=list)
     variants: list[str] = field(default_factory=list)
+    #: How sure a drafted record is (``high``, ``medium``, ``low``), the lines its name is
+    #: printed on and why it was drafted (from ``authority suggest``; not in editions).
+    cert: str | None = None
+    mentions: list[int] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -113,7 +118,8 @@ def _read(root: Any, name: str) -> Authority:
                         _text(names[0]) if names else "")
             variants = [_text(n) for n in names if n.get("type") == "variant"]
             forms = _unique(variants + [main])
-            entry = Entry(el.get(XML_ID), kind, main, forms, variants=variants)
+            entry = Entry(el.get(XML_ID), kind, main, forms, variants=variants,
+                          cert=el.get("cert"))
             for tag in ("birth", "death"):
                 found = el.find(f"t:{tag}", NS)
                 if found is not None:
