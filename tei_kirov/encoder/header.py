@@ -255,10 +255,10 @@ def _source_desc(m: EditionMeta, f: Facts, auth: Authority) -> SourceDesc:
     if m.date:
         imprint.append(_date(m.date))
     notes: list[Any] = []
-    if f.address:
+    if m.address:
         notes.append(Note(f"Publisher's address as printed on the title page: "
-                          f"{f.address.rstrip('.')}.", type="address"))
-    if f.articles:
+                          f"{m.address.rstrip('.')}.", type="address"))
+    if m.articles and f.articles:
         parts: list[Any] = ["Contents: "]
         for k, (title, date) in enumerate(f.articles):
             if k:
@@ -319,7 +319,7 @@ def _encoding_desc(m: EditionMeta, c: Counts) -> EncodingDesc:
 
 def _profile_desc(m: EditionMeta, f: Facts) -> ProfileDesc:
     creation: list[Any] = []
-    for title, date in f.articles:
+    for title, date in f.articles if m.articles else []:
         if date is None:
             continue
         if creation:

@@ -56,6 +56,9 @@ class EditionMeta(BaseModel):
     """The facts of the header. The source: ``title``, ``subtitle``, ``author``,
     ``editor``, ``translator``, ``publisher``, ``place``, ``date`` (as printed, or ISO),
     ``edition`` (an edition statement), ``source`` (a description of the copy encoded),
+    ``address`` (the publisher's address as printed), ``articles`` (true: list the
+    divisions closed by a dated signature, as a collection of articles has them, in the
+    source description and ``creation``),
     ``language`` (code of the main language) and ``languages`` (labels by code). The edition:
     ``encoder`` (who encoded it), ``encoder_resp`` (what they did), ``edition_publisher``,
     ``encoding_date`` (ISO), ``licence`` (text or URL), ``licence_url`` and ``availability``
@@ -77,6 +80,8 @@ class EditionMeta(BaseModel):
     date: str | None = None
     edition: str | None = None
     source: str | None = None
+    address: str | None = None
+    articles: bool = False
     language: str | None = None
     languages: dict[str, str] = {}
     encoder: str | None = None

@@ -117,7 +117,7 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     names = apply_names(text_el, auth, NameStats())
     dates = encode_dates(text_el)
     facts = collect_facts(text_el, auth)
-    settled, report.warnings = settle(given, page, facts)
+    settled, report.warnings = settle(given, page)
     counts = Counts(joins.paragraphs, len(joins.words), len(joins.compounds),
                     len(corrections) + len(structure.corrections), ctx.counts.get("note", 0),
                     corrected=structure.corrections + corrections,

@@ -1,10 +1,10 @@
 """Which fact the header says: the metadata given (command line over file) first, then what
-the title page states unambiguously (:mod:`.titlepage`), then what the structure pass
-found (title page, byline, signature). A fact found nowhere stays empty and is reported."""
+the title page states unambiguously (:mod:`.titlepage`). Guesses of other passes (a
+signature taken for the author, lines taken for an imprint) are not used. A fact found
+nowhere stays empty and is reported."""
 
 from __future__ import annotations
 
-from .header import Facts
 from .meta import EditionMeta, Party
 from .titlepage import TitlePage
 
@@ -12,19 +12,18 @@ from .titlepage import TitlePage
 EXPECTED = ("title", "author", "publisher", "place", "date")
 
 
-def settle(meta: EditionMeta, page: TitlePage, facts: Facts) -> tuple[EditionMeta, list[str]]:
+def settle(meta: EditionMeta, page: TitlePage) -> tuple[EditionMeta, list[str]]:
     """The metadata the header is built from, and a warning for each expected fact that
     stays empty."""
     data = meta.model_dump()
     found: dict[str, object] = {
-        "title": page.title or facts.title,
+        "title": page.title,
         "subtitle": page.subtitle if page.title and not meta.title else None,
-        "author": [Party(name=n) for n in page.author] or _one(facts.author, facts.author_ref),
+        "author": [Party(name=n) for n in page.author],
         "editor": [Party(name=n) for n in page.editor],
-        "translator": [Party(name=n) for n in page.translator]
-        or _one(facts.translator, facts.translator_ref),
-        "publisher": page.publisher or facts.publisher,
-        "place": page.place or facts.place,
+        "translator": [Party(name=n) for n in page.translator],
+        "publisher": page.publisher,
+        "place": page.place,
         "date": page.date,
     }
     for key, value in found.items():
@@ -37,6 +36,3 @@ def settle(meta: EditionMeta, page: TitlePage, facts: Facts) -> tuple[EditionMet
                 for key in EXPECTED if not getattr(settled, key)]
     return settled, warnings
 
-
-def _one(name: str | None, ref: str | None) -> list[Party]:
-    return [Party(name=name, ref=ref)] if name else []
