@@ -22,10 +22,14 @@ from .credits import is_credit, is_prose
 
 _ROLES = {"written": "author", "edited": "editor", "translated": "translator",
           "compiled": "editor", "selected": "editor", "arranged": "editor"}
-_BY = re.compile(
-    r"^(?:(?P<before>.*?)[,.]?\s+)?(?:(?P<verb>written|edited|translated|compiled|selected|"
-    r"arranged)(?:\s+(?:from|out of|into)(?:\s+the)?\s+[A-Za-z]+)?\s+)?by(?:\s+(?P<name>.+?))?"
-    r"\s*[.,;:]?$", re.IGNORECASE)
+_VERB = re.compile(
+    r"^(?P<verb>written|edited|translated|compiled|selected|arranged)(?:\s+(?:from|out of|into)"
+    r"(?:\s+the)?\s+[A-Za-z]+)?\s+by(?:\s+(?P<name>.+?))?\s*[.,;:]?$", re.IGNORECASE)
+_BY_ONLY = re.compile(r"^by(?:\s+(?P<name>.+?))?\s*[.,;:]?$", re.IGNORECASE)
+_BY_AFTER = re.compile(r"^(?P<before>.{1,60}?),\s*by\s+(?P<name>.+?)\s*[.,;:]?$",
+                       re.IGNORECASE)
+_BY_SELF = re.compile(r"^(?P<before>.*?)[,.]?\s+written\s+by\s+(?P<name>himself|herself|"
+                      r"themselves)\s*[.,;:]?$", re.IGNORECASE)
 _REFLEXIVE = re.compile(r"^(?:himself|herself|themselves)$", re.IGNORECASE)
 _LIFE_OF = re.compile(r"\b(?:life|lives|memoirs?|narrative|autobiography|adventures|"
                       r"journal)\s+of\s+(?:the\s+(?:life\s+of\s+)?)?(?P<name>(?:[A-Z][\w'’.-]*"
@@ -33,7 +37,7 @@ _LIFE_OF = re.compile(r"\b(?:life|lives|memoirs?|narrative|autobiography|adventu
 _IMPRINT = re.compile(
     r"^(?:printed|published)(?:\s+and\s+(?:sold|published))?\s+(?:by|for)\s+"
     r"(?P<name>[^,]+?)(?:,\s*(?P<rest>.*?))?\s*\.?$", re.IGNORECASE)
-_PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][\w .'’-]{1,40}):\s*(?P<name>[^,:]+?),\s*"
+_PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][\w .'’-]{1,40}):\s*(?P<name>[^:]+?),\s*"
                               r"(?P<year>1[5-9]\d\d|20\d\d)\.?$")
 _PUBLISHED_YEAR = re.compile(r"^(?:printed|published)\b.*?\b(?P<year>1[5-9]\d\d|20\d\d)\.?$",
                              re.IGNORECASE)
@@ -91,15 +95,16 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
     for bi, block in enumerate(blocks):
         lines = block.text.split("\n")
         for li, line in enumerate(lines):
-            m = _BY.match(line)
-            if not m or _IMPRINT.match(line) or re.match(r"(?i)entered|copyright", line):
+            if _IMPRINT.match(line) or re.match(r"(?i)entered|copyright", line):
                 continue
-            verb = (m.group("verb") or "").lower()
-            before = (m.group("before") or "").strip()
-            name = m.group("name")
-            if before and not _REFLEXIVE.match((name or "").strip(" .,")) and (
-                    len(line) > 60 or not re.search(r",\s*by\s", line, re.I)):
+            m = (_VERB.match(line) or _BY_ONLY.match(line) or _BY_SELF.match(line)
+                 or _BY_AFTER.match(line))
+            if not m:
                 continue
+            groups = m.groupdict()
+            verb = (groups.get("verb") or "").lower()
+            before = (groups.get("before") or "").strip()
+            name = groups.get("name")
             where = block.line + li
             if not name:  # "by" (or "Translated by") ending the line: the name follows
                 following = [*lines[li + 1:li + 2],
@@ -118,7 +123,8 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
                     page.subtitle = page.subtitle or _clean(line)
             else:
                 names = _names(name)
-                title = _title_above(blocks, bi, li) if role == "author" else None
+                title = (_clean(before) if before else _title_above(blocks, bi, li)
+                         ) if role == "author" else None
             if not names:
                 continue
             target = getattr(page, role)
@@ -146,7 +152,7 @@ def _title_above(blocks: list[Block], bi: int, li: int) -> str | None:
         parts[:0] = lines
         gap = block.line - (blocks[k - 1].line + blocks[k - 1].text.count("\n") + 1) \
             if k else 0
-        if gap > 2 or _BY.match(lines[0]):
+        if gap > 2 or _BY_ONLY.match(lines[0]) or _VERB.match(lines[0]):
             break
         k -= 1
     return _clean(" ".join(_clean(ln) for ln in parts)) or None
@@ -159,13 +165,13 @@ def _imprint(blocks: list[Block], page: TitlePage) -> None:
             pp = _PLACE_PUBLISHER.match(line)
             year = _PUBLISHED_YEAR.match(line)
             if m:
-                page.publisher = page.publisher or _clean(m.group("name"))
+                page.publisher = page.publisher or _clean_name(m.group("name"))
                 rest = m.group("rest") or ""
                 if _YEAR.search(rest) and page.date is None:
                     page.date = _clean(rest)
             elif pp:
                 page.place = page.place or _clean(pp.group("place"))
-                page.publisher = page.publisher or _clean(pp.group("name"))
+                page.publisher = page.publisher or _clean_name(pp.group("name"))
                 page.date = page.date or pp.group("year")
             elif year:
                 page.date = page.date or year.group("year")
@@ -204,6 +210,13 @@ def _person(text: str) -> str:
         name = " ".join(w if re.fullmatch(r"[A-Z]\.", w) else w.capitalize()
                         for w in name.split())
     return name
+
+
+def _clean_name(text: str) -> str:
+    """A publisher's name: a final full stop is kept after an abbreviation (``Co.``)."""
+    name = " ".join(text.split()).strip(" ,;:")
+    last = name.split()[-1] if name else ""
+    return name if re.fullmatch(r"(?:[A-Z][a-z]{0,2}|[A-Z])\.", last) else name.rstrip(".")
 
 
 def _clean(text: str) -> str:
