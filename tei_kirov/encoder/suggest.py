@@ -113,25 +113,32 @@ def suggest_authority(text: str) -> Authority:
     :class:`Authority` whose entries carry ``cert``, ``mentions`` (lines) and notes of the
     evidence."""
     found: dict[str, Candidate] = {}
+    openers: dict[str, list[int]] = {}
     for block in split_blocks(text):
         if not re.search(r"[a-z]", block.text):
             continue
         flat = block.text.replace("\n", " ")
         for m in _RUN.finditer(flat):
-            _take(m, flat, block.line + block.text.count("\n", 0, m.start("name")), found)
+            line = block.line + block.text.count("\n", 0, m.start("name"))
+            _take(m, flat, line, found, openers)
     _merge_surnames(found)
+    _add_openers(found, openers)
     entries = [_entry(name, c) for name, c in found.items() if _keep(name, c)]
     entries.sort(key=lambda e: (-len(e.mentions), e.main))
     _unique_ids(entries)
     return Authority(entries=entries, source="suggested")
 
 
-def _take(m: re.Match[str], flat: str, line: int, found: dict[str, Candidate]) -> None:
+def _take(m: re.Match[str], flat: str, line: int, found: dict[str, Candidate],
+          openers: dict[str, list[int]]) -> None:
     name = re.sub(r"['’]s$", "", m.group("name"))
     hon = m.group("hon")
     words = name.split()
     before = flat[:m.start()].rstrip()
     initial = not before or before[-1] in ".!?:;\"“(—"
+    abbreviation = re.search(rf"(?<![\w])({_HON})\.$", before)
+    if abbreviation and not hon:  # "Later Mr. Covey": the run began before the honorific
+        hon, initial = abbreviation.group(1), False
     while words and (words[0] in COMMON or words[0].rstrip(".") in HONORIFICS and not hon):
         if words[0].rstrip(".") in HONORIFICS and len(words) > 1:
             hon = words[0].rstrip(".")
@@ -149,6 +156,7 @@ def _take(m: re.Match[str], flat: str, line: int, found: dict[str, Candidate]) -
         return
     name = " ".join(words)
     if len(words) == 1 and initial and not hon:
+        openers.setdefault(words[0], []).append(line)
         return
     cand = found.setdefault(name, Candidate())
     cand.forms[name] += 1
@@ -172,9 +180,11 @@ def _take(m: re.Match[str], flat: str, line: int, found: dict[str, Candidate]) -
 
 
 def _merge_surnames(found: dict[str, Candidate]) -> None:
-    """A one-word candidate that ends exactly one fuller person's name is that person."""
+    """A one-word candidate that ends exactly one fuller name (of a person, or of no kind
+    yet) is that person."""
     for name in [n for n in found if " " not in n]:
-        fuller = [n for n in found if n.endswith(f" {name}") and _kind(found[n]) == "person"]
+        fuller = [n for n in found if n.endswith(f" {name}")
+                  and _kind(found[n]) in ("person", None)]
         if len(fuller) != 1 or _kind(found[name]) not in ("person", None):
             continue
         into, cand = found[fuller[0]], found.pop(name)
@@ -182,6 +192,15 @@ def _merge_surnames(found: dict[str, Candidate]) -> None:
         into.lines.extend(cand.lines)
         into.evidence.update(cand.evidence)
         into.score.update(cand.score)
+
+
+def _add_openers(found: dict[str, Candidate], openers: dict[str, list[int]]) -> None:
+    """A word that opens a sentence is counted where it is a name found elsewhere."""
+    for word, lines in openers.items():
+        cand = found.get(word) or next((c for c in found.values() if word in c.forms), None)
+        if cand is not None:
+            cand.forms[word] += len(lines)
+            cand.lines.extend(lines)
 
 
 def _kind(c: Candidate) -> str | None:
