@@ -1,3 +1,4 @@
+import pytest
 from lxml import etree
 
 import tei_kirov
@@ -14,6 +15,7 @@ from tei_kirov.models import (
     EditorialDecl,
     Licence,
     Monogr,
+    Note,
     NotesStmt,
     PersName,
     PublicationStmt,
@@ -108,3 +110,91 @@ def test_a_source_without_title_is_a_bibl_and_credits_go_to_notes_stmt():
 
 def test_header_is_valid_in_a_document():
     _valid(_header())
+
+
+# --- the development texts (../shared/texts): header facts checked by reading each title page
+
+DEV = {
+    "paine-common-sense.txt": ("Common Sense", ["Thomas Paine"]),
+    "douglass-narrative.txt": ("NARRATIVE OF THE LIFE OF FREDERICK DOUGLASS",
+                               ["Frederick Douglass"]),
+    "ocr-beard-nervous-exhaustion.txt": ("CERTAIN SYMPTOMS OF NERVOUS EXHAUSTION",
+                                         ["George M. Beard"]),
+    "ocr-hill-cooper-venereal.txt": (None, []),  # its OCR has no title page before the text
+}
+
+
+@pytest.fixture(scope="module")
+def dev_editions():
+    """(document, report, xml) of each development text, encoded without metadata."""
+    from tei_kirov.encoder import encode_with_report
+
+    from ..conftest import SHARED
+
+    if not SHARED.is_dir():
+        pytest.skip(f"the shared material is not at {SHARED}")
+    out = {}
+    for name in DEV:
+        text = (SHARED / "texts" / name).read_text(encoding="utf-8")
+        doc, report = encode_with_report(text)
+        out[name] = doc, report, tei_kirov.to_string(doc)
+    return out
+
+
+@pytest.mark.parametrize("name", list(DEV))
+def test_dev_text_title_and_printed_author(dev_editions, name):
+    doc, report, _ = dev_editions[name]
+    stmt = next(doc.header.iter(TitleStmt))
+    title, authors = DEV[name]
+    titles = [t.text() for t in stmt.iter(Title) if t.type == "main"]
+    assert titles == ([title] if title else [])
+    assert [a.text() for a in stmt.iter(Author)] == authors
+    missing = {w.split(" in the header")[0] for w in report.warnings}
+    assert ("no title" in missing) is (title is None)
+    assert ("no author" in missing) is (not authors)
+
+
+def test_dev_text_imprints():
+    from tei_kirov.encoder.credits import separate_credits
+    from tei_kirov.encoder.titlepage import read_title_page
+
+    from ..conftest import SHARED
+
+    if not SHARED.is_dir():
+        pytest.skip(f"the shared material is not at {SHARED}")
+    paine = read_title_page((SHARED / "texts" / "paine-common-sense.txt").read_text())
+    assert (paine.publisher, paine.place, paine.date) == (
+        "W. & T. Bradford", "PHILADELPHIA", "February 14, 1776")
+    text, _ = separate_credits((SHARED / "texts" / "douglass-narrative.txt").read_text())
+    douglass = read_title_page(text)
+    assert (douglass.publisher, douglass.place, douglass.date) == (None, "BOSTON", "1845")
+
+
+def test_dev_text_credits_go_to_the_header_not_the_body(dev_editions):
+    doc, _, _ = dev_editions["douglass-narrative.txt"]
+    notes = [n.text() for n in next(doc.header.iter(NotesStmt)).iter(Note)]
+    assert notes[0] == "Produced by An Anonymous Volunteer and David Widger"
+    assert notes[1].startswith("Note from the original file: This electronic book")
+    body = doc.text.text()
+    assert "Produced by" not in body and "electronic book" not in body
+    doc, _, _ = dev_editions["ocr-hill-cooper-venereal.txt"]
+    assert next(doc.header.iter(NotesStmt)).text() == (
+        "This book made available by the Internet Archive.")
+    assert "Internet Archive" not in doc.text.text()
+
+
+@pytest.mark.parametrize("name", list(DEV))
+def test_dev_text_has_no_pamphlet_data_and_is_valid(dev_editions, tei_all_relaxng, name):
+    from tei_kirov.encoder import default_meta
+
+    doc, _, xml = dev_editions[name]
+    pamphlet = default_meta()
+    phrases = [pamphlet.title, pamphlet.editor[0].name, pamphlet.edition, pamphlet.project,
+               pamphlet.change, pamphlet.encoder, pamphlet.source, *pamphlet.languages.values(),
+               "Trotsky", "Kirov", "Eds.", "Reprint", "Pioneer", "Unknown", "Untitled"]
+    for phrase in phrases:
+        assert phrase not in xml
+    assert doc.standoff is None  # no authority given: no names linked to any records
+    assert tei_kirov.validate(doc).ok
+    assert tei_all_relaxng.validate(etree.fromstring(xml.encode())), str(
+        tei_all_relaxng.error_log)
