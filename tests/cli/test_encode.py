@@ -69,3 +69,21 @@ def test_a_bad_meta_file_is_one_line_naming_it(tmp_path):
     result = CliRunner().invoke(cli, ["encode", str(src), "--meta", str(meta)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"{meta}:1:" in result.stderr and "not valid TOML" in result.stderr
+
+
+def test_a_producer_credit_is_never_the_title(tmp_path):
+    src = tmp_path / "t.txt"
+    src.write_text("Transcribed by Jane Doe (the e-text producer)\n\n\n" + TEXT)
+    result = CliRunner().invoke(cli, ["encode", str(src)])
+    header, body = result.stdout.split("</teiHeader>")
+    assert '<title type="main">THE TITLE</title>' in header
+    assert '<note type="credits">Transcribed by Jane Doe' in header
+    assert "Jane Doe" not in body
+
+
+def test_the_pamphlet_takes_options_over_its_own_metadata(tmp_path):
+    result = CliRunner().invoke(cli, ["encode", "--title", "Another Title", "-q"])
+    assert result.exit_code == 0 and result.stderr == ""
+    header = result.stdout.split("</teiHeader>")[0]
+    assert '<title type="main">Another Title</title>' in header
+    assert 'xml:id="LT"' in header and 'ref="#trotsky"' in header  # the rest is its own
