@@ -62,6 +62,8 @@ class EncodeReport:
     persons: Counter[str] = field(default_factory=Counter)
     corrections: list[str] = field(default_factory=list)
     joined_words: list[str] = field(default_factory=list)
+    #: Header facts taken from the title page, with their lines.
+    header: list[str] = field(default_factory=list)
     #: What the user should check: facts the header lacks, and the like.
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -71,6 +73,7 @@ class EncodeReport:
         lines = [f"{k}: {v}" for k, v in self.counts.items()]
         lines.append(f"corrections: {', '.join(self.corrections) or 'none'}")
         lines.append(f"time: {self.seconds:.3f} s")
+        lines += [f"header {h}" for h in self.header]
         lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 
@@ -118,6 +121,7 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     dates = encode_dates(text_el)
     facts = collect_facts(text_el, auth)
     settled, report.warnings = settle(given, page)
+    report.header = page.taken
     counts = Counts(joins.paragraphs, len(joins.words), len(joins.compounds),
                     len(corrections) + len(structure.corrections), ctx.counts.get("note", 0),
                     corrected=structure.corrections + corrections,

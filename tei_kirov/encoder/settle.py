@@ -14,7 +14,7 @@ EXPECTED = ("title", "author", "publisher", "place", "date")
 
 def settle(meta: EditionMeta, page: TitlePage) -> tuple[EditionMeta, list[str]]:
     """The metadata the header is built from, and a warning for each expected fact that
-    stays empty."""
+    stays empty. ``page.taken`` is set to the facts taken from the title page."""
     data = meta.model_dump()
     found: dict[str, object] = {
         "title": page.title,
@@ -26,10 +26,13 @@ def settle(meta: EditionMeta, page: TitlePage) -> tuple[EditionMeta, list[str]]:
         "place": page.place,
         "date": page.date,
     }
+    page.taken = []
     for key, value in found.items():
         if not data[key] and value:
             data[key] = ([p.model_dump() for p in value] if isinstance(value, list)
                          else value)
+            shown = "; ".join(p.name for p in value) if isinstance(value, list) else value
+            page.taken.append(f"{key}: {shown} (title page, line {page.lines.get(key, '?')})")
     settled = EditionMeta.model_validate(data)
     warnings = [f"no {key} in the header: none was given and the title page does not state "
                 f"one unambiguously (give --{key} or {key} in --meta)"

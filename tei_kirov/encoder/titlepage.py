@@ -62,6 +62,8 @@ class TitlePage:
     place: str | None = None
     date: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
+    #: The facts the header took from here, as "key: value (title page, line N)".
+    taken: list[str] = field(default_factory=list)
 
 
 def front_blocks(text: str) -> list[Block]:
@@ -116,15 +118,15 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
                 continue
             role = _ROLES.get(verb, "author")
             if _REFLEXIVE.match(name.strip(" .,")):
-                title = _title_above(blocks, bi, li)
+                title, title_line = _title_above(blocks, bi, li)
                 found = _LIFE_OF.search(title or "")
                 names = [_person(found.group("name"))] if found else []
                 if before:
                     page.subtitle = page.subtitle or _clean(line)
             else:
                 names = _names(name)
-                title = (_clean(before) if before else _title_above(blocks, bi, li)
-                         ) if role == "author" else None
+                title, title_line = ((_clean(before), block.line + li) if before
+                                     else _title_above(blocks, bi, li))
             if not names:
                 continue
             target = getattr(page, role)
@@ -133,16 +135,20 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
                 page.lines[role] = where
             if role == "author" and title and page.title is None:
                 page.title = title
-                page.lines["title"] = block.line
+                page.lines["title"] = title_line
+                if page.subtitle:
+                    page.lines["subtitle"] = where
 
 
-def _title_above(blocks: list[Block], bi: int, li: int) -> str | None:
-    """The title-page lines just above line ``li`` of block ``bi``: the block's own lines
-    before it, or else the short blocks before it back to a wide gap."""
+def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[str | None, int]:
+    """The title-page lines just above line ``li`` of block ``bi`` (the block's own lines
+    before it, or else the short blocks before it back to a wide gap), and the line the
+    first of them is printed on."""
     own = blocks[bi].text.split("\n")[:li]
     if own:
-        return _clean(" ".join(_clean(ln) for ln in own)) or None
+        return _clean(" ".join(_clean(ln) for ln in own)) or None, blocks[bi].line
     parts: list[str] = []
+    first = blocks[bi].line
     k = bi - 1
     while k >= 0:
         block = blocks[k]
@@ -150,12 +156,13 @@ def _title_above(blocks: list[Block], bi: int, li: int) -> str | None:
         if len(lines) > 3 or any(len(ln) > 60 for ln in lines) or block.text[0] in "([":
             break
         parts[:0] = lines
+        first = block.line
         gap = block.line - (blocks[k - 1].line + blocks[k - 1].text.count("\n") + 1) \
             if k else 0
         if gap > 2 or _BY_ONLY.match(lines[0]) or _VERB.match(lines[0]):
             break
         k -= 1
-    return _clean(" ".join(_clean(ln) for ln in parts)) or None
+    return _clean(" ".join(_clean(ln) for ln in parts)) or None, first
 
 
 def _imprint(blocks: list[Block], page: TitlePage) -> None:
@@ -177,12 +184,15 @@ def _imprint(blocks: list[Block], page: TitlePage) -> None:
                 page.date = page.date or year.group("year")
             else:
                 continue
-            page.lines.setdefault("publisher", block.line + li)
+            for key in ("publisher", "place", "date"):
+                if getattr(page, key):
+                    page.lines.setdefault(key, block.line + li)
             above = block.text.split("\n")[li - 1] if li else (
                 blocks[bi - 1].text if bi and "\n" not in blocks[bi - 1].text else "")
             if page.place is None and re.fullmatch(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}",
                                                    above.strip(" ,.")):
                 page.place = _clean(above)
+                page.lines["place"] = block.line + li - 1 if li else blocks[bi - 1].line
             return
 
 
@@ -204,11 +214,11 @@ def _is_name(name: str) -> bool:
 
 
 def _person(text: str) -> str:
-    """A printed name, its capitals made a name's (``GEORGE M. BEARD`` → George M. Beard)."""
+    """A printed name, its capitals made a name's (``GEORGE M. BEARD`` → George M. Beard,
+    ``JOHN O'BRIEN`` → John O'Brien)."""
     name = _clean(_AFTER_NAME.sub("", text))
     if name.isupper():
-        name = " ".join(w if re.fullmatch(r"[A-Z]\.", w) else w.capitalize()
-                        for w in name.split())
+        name = re.sub(r"[A-Z]+", lambda m: m.group(0).capitalize(), name)
     return name
 
 

@@ -149,6 +149,8 @@ def test_dev_text_title_and_printed_author(dev_editions, name):
     titles = [t.text() for t in stmt.iter(Title) if t.type == "main"]
     assert titles == ([title] if title else [])
     assert [a.text() for a in stmt.iter(Author)] == authors
+    if title:  # the report says where the title page states it
+        assert report.header[0].startswith(f"title: {title} (title page, line ")
     missing = {w.split(" in the header")[0] for w in report.warnings}
     assert ("no title" in missing) is (title is None)
     assert ("no author" in missing) is (not authors)

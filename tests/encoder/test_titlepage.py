@@ -13,6 +13,7 @@ BODY = ("\n\nThe running text begins here and goes on for a while. It has senten
     ("A MANUAL\n\nOF\n\nTHINGS.\n\nBy ANN ONE AND BOB TWO, M. D.", "A MANUAL OF THINGS",
      ["Ann One", "Bob Two"]),
     ("Essays, by Jane van Dyke", "Essays", ["Jane van Dyke"]),
+    ("POEMS\n\nBY JOHN O'BRIEN", "POEMS", ["John O'Brien"]),
     ("THE LIFE OF JOHN BROWN\n\nWRITTEN BY HIMSELF.", "THE LIFE OF JOHN BROWN",
      ["John Brown"]),
 ])
@@ -43,6 +44,8 @@ def test_translator_editor_and_imprint():
     found = read_title_page(page + BODY)
     assert found.translator == ["Paul Dupont"] and found.editor == ["Mary Roe"]
     assert (found.publisher, found.place, found.date) == ("J. Smith", "LONDON", "May 3, 1850")
+    assert found.lines == {"author": 3, "title": 1, "translator": 6, "editor": 8,
+                           "place": 10, "publisher": 12, "date": 12}
     found = read_title_page("A BOOK\n\nBy Ann Writer\n\nLondon: Smith, Elder & Co., 1859." + BODY)
     assert (found.place, found.publisher, found.date) == ("London", "Smith, Elder & Co.", "1859")
 
