@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from .blocks import Block, split_blocks
 
-#: A block that opens like a producer's credit.
+#: A block that opens like a producer's credit ("Produced by", "E-text prepared by").
 _OPENS = re.compile(
-    r"^\s*\[?\s*(?:(?:e-?text|e-?book|html(?: version)?|this (?:e-?text|e-?book|edition|file))"
-    r"\s+)?(?:produced|transcribed|prepared|digiti[sz]ed|scanned|proof-?read|converted|"
-    r"created|encoded|made available)\b[^\n]*\b(?:by|from|at|for)\b", re.IGNORECASE)
+    r"^\s*\[?\s*(?:(?:e-?text|e-?book|html(?: version)?|this (?:e-?text|e-?book|file))\s+"
+    r"(?:was\s+|is\s+)?(?:produced|prepared|created|encoded|transcribed|converted)|produced|"
+    r"transcribed|digiti[sz]ed|scanned|proof-?read|made available)\b[^\n]*\b(?:by|from|at|"
+    r"for)\b", re.IGNORECASE)
 #: Words only an e-text maker writes.
 _WORDS = re.compile(
     r"project gutenberg|internet archive|distributed proof|\be-?texts?\b|\be-?books?\b|"
@@ -76,10 +77,15 @@ def separate_credits(text: str) -> tuple[str, Credits]:
                None)
     if end is not None:
         taken.update(range(end, len(lines)))
-    for ln in (lines[i] for i in sorted(taken)):
-        m = _FIELD.match(ln.strip())
+    for i in sorted(taken):
+        m = _FIELD.match(lines[i].strip())
         if m:
-            found.fields.setdefault(m.group(1).lower(), m.group(2).strip())
+            value = m.group(2).strip()
+            k = i + 1
+            while k < len(lines) and lines[k][:1] in " \t" and lines[k].strip():
+                value += " " + lines[k].strip()  # a field continued on indented lines
+                k += 1
+            found.fields.setdefault(m.group(1).lower(), value)
     blocks = [b for b in split_blocks("\n".join(lines)) if b.line - 1 not in taken]
     for block in blocks:  # the front: up to the first block of running text
         if is_credit(block):

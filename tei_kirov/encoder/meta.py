@@ -26,6 +26,13 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 DEFAULT = "kirov-meta.toml"
 
 
+def _local_ref(value: str | None) -> str | None:
+    """An authority id given without ``#`` (``paine``) as the pointer ``#paine``."""
+    if value and not value.startswith("#") and ":" not in value:
+        return f"#{value}"
+    return value
+
+
 class Party(BaseModel):
     """A person or body responsible for the text: ``name`` as it should appear; ``id`` the
     ``xml:id`` the header gives it (notes' ``@resp`` may point at it); ``ref`` its record in
@@ -39,6 +46,11 @@ class Party(BaseModel):
     ref: str | None = None
     role: str | None = None
     kind: Literal["person", "org", "name"] = "person"
+
+    @field_validator("ref")
+    @classmethod
+    def _ref(cls, value: str | None) -> str | None:
+        return _local_ref(value)
 
 
 def _parties(value: Any) -> Any:
@@ -99,6 +111,13 @@ class EditionMeta(BaseModel):
     @classmethod
     def _as_parties(cls, value: Any) -> Any:
         return _parties(value)
+
+    @field_validator("encoding_date")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\d{4}(-\d\d){0,2}", value):
+            raise ValueError(f"{value!r} is not an ISO date (such as 2026-01-31)")
+        return value
 
     @field_validator("language")
     @classmethod

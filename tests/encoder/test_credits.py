@@ -24,6 +24,7 @@ This eBook is for the use of anyone anywhere at no cost and with
 almost no restrictions whatsoever.
 
 Title: Common Things
+       A Second Line of the Title
 
 Author: Ann Author
 
@@ -50,9 +51,16 @@ def test_credits_leave_the_text_and_keep_their_lines():
 
 def test_a_gutenberg_preamble_and_licence_are_credits_with_their_fields():
     kept, credits = separate_credits(PG)
-    assert credits.fields == {"title": "Common Things", "author": "Ann Author"}
+    assert credits.fields == {"title": "Common Things A Second Line of the Title",
+                              "author": "Ann Author"}
     assert kept.split() == ["COMMON", "THINGS", "Body", "text", "here,", "which", "stays."]
     assert credits.items[-1].text == "A licence follows."
+
+
+def test_a_printed_credit_on_a_title_page_stays():
+    text = ("A REPORT\n\nPrepared by the Committee on Roads\n\nCreated for the Board\n\n"
+            "A paragraph. Another sentence. And more of them, long enough.\n")
+    assert separate_credits(text)[1].items == []
 
 
 def test_a_text_without_credits_is_unchanged():

@@ -23,6 +23,7 @@ def test_toml_and_json_give_the_same_metadata(tmp_path):
     assert [(p.name, p.id) for p in toml.author] == [("John Reed", None), ("A. N. Other", "ano")]
     assert toml.translator[0].name == "T. Ranslator"
     assert toml.licence_url == toml.licence  # a licence given as a URL is its link
+    assert load_meta({"author": {"name": "A", "ref": "a"}}).author[0].ref == "#a"
 
 
 def test_options_override_the_file_field_by_field():
@@ -38,6 +39,7 @@ def test_options_override_the_file_field_by_field():
     (b'{"title": "x",\n "author": }', "m.json", "m.json:2:", "not valid JSON"),
     (b'titel = "x"\n', "m.toml", "m.toml", "field titel"),
     (b'language = "English"\n', "m.toml", "m.toml", "not a language code"),
+    (b'encoding_date = "May 1"\n', "m.toml", "m.toml", "not an ISO date"),
 ])
 def test_bad_files_name_file_line_and_field(tmp_path, data, name, where, words):
     path = tmp_path / name
