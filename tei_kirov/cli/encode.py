@@ -14,14 +14,14 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 def meta_from_options(options: dict[str, Any]) -> Any:
     """The :class:`EditionMeta` of the options given on the command line (only those)."""
-    from ..encoder.meta import EditionMeta
+    from ..encoder.meta import load_meta
 
     data: dict[str, Any] = {}
     for key, value in options.items():
         if value is None or value == ():
             continue
         data[key] = list(value) if isinstance(value, tuple) else value
-    return EditionMeta.model_validate(data)
+    return load_meta(data, name="the command line")
 
 
 @click.command("encode")

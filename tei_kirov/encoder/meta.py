@@ -167,7 +167,8 @@ def load_meta(source: MetaSource, *, name: str | None = None) -> EditionMeta:
     except UnicodeDecodeError as exc:
         raise TeiReadError(f"not UTF-8 text ({exc.reason} at byte {exc.start})",
                            file=where, hint="save the metadata file as UTF-8") from exc
-    return _validate(_parse_json(text, where) if is_json else _parse_toml(text, where), where)
+    raw = _parse_json(text, where) if is_json else _parse_toml(text, where)
+    return _validate(raw, where)
 
 
 def _validate(raw: Any, where: str) -> EditionMeta:
@@ -177,8 +178,7 @@ def _validate(raw: Any, where: str) -> EditionMeta:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "(top level)"
         raise TeiReadError(f"field {field}: {first['msg']}", file=where,
-                           hint="see the metadata fields in README.md (tei-kirov encode "
-                                "--meta)") from exc
+                           hint="see the metadata fields in README.md") from exc
 
 
 def _parse_toml(text: str, where: str) -> Any:

@@ -87,3 +87,11 @@ def test_the_pamphlet_takes_options_over_its_own_metadata(tmp_path):
     header = result.stdout.split("</teiHeader>")[0]
     assert '<title type="main">Another Title</title>' in header
     assert 'xml:id="LT"' in header and 'ref="#trotsky"' in header  # the rest is its own
+
+
+def test_a_bad_option_value_is_one_line(tmp_path):
+    src = tmp_path / "t.txt"
+    src.write_text(TEXT)
+    result = CliRunner().invoke(cli, ["encode", str(src), "--language", "English"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "the command line: field language" in result.stderr
