@@ -1,6 +1,8 @@
 """The authority file: persons, places, organisations, periodicals and works, foreign
 phrases, OCR corrections and structure hints for one text, read from a small TEI document
-(``tei_kirov/data/kirov-authority.xml`` for the pamphlet)."""
+(``tei_kirov/data/kirov-authority.xml`` for the pamphlet). A ``note type="mentions"`` (as
+``tei-kirov authority suggest`` writes) is for the person editing the file and is not
+copied into editions."""
 
 from __future__ import annotations
 
@@ -49,6 +51,11 @@ class Entry:
     death: str | None = None
     notes: list[str] = field(default_factory=list)
     variants: list[str] = field(default_factory=list)
+    #: How sure a drafted record is (``high``, ``medium``, ``low``), the lines its name is
+    #: printed on and why it was drafted (from ``authority suggest``; not in editions).
+    cert: str | None = None
+    mentions: list[int] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,13 +84,19 @@ def default_authority_bytes() -> bytes:
     return resources.files("tei_kirov.data").joinpath(DEFAULT).read_bytes()
 
 
-def load_authority(source: str | Path | bytes | Authority | None = None) -> Authority:
-    """Read an authority file (a path, its bytes, or ``None`` for the packaged one)."""
+def default_authority() -> Authority:
+    """The bundled pamphlet's authority file, used only when no SOURCE is given."""
+    return _read(parse_bytes(default_authority_bytes(), file=DEFAULT).getroot(), DEFAULT)
+
+
+def load_authority(source: str | Path | bytes | Authority | None) -> Authority:
+    """Read an authority file (a path or its bytes); ``None`` is no authority (an empty
+    one: no names are tagged)."""
     if isinstance(source, Authority):
         return source
     if source is None:
-        data, name = default_authority_bytes(), DEFAULT
-    elif isinstance(source, bytes):
+        return Authority()
+    if isinstance(source, bytes):
         data, name = source, "<bytes>"
     else:
         data, name = Path(source).read_bytes(), str(source)
@@ -105,12 +118,14 @@ def _read(root: Any, name: str) -> Authority:
                         _text(names[0]) if names else "")
             variants = [_text(n) for n in names if n.get("type") == "variant"]
             forms = _unique(variants + [main])
-            entry = Entry(el.get(XML_ID), kind, main, forms, variants=variants)
+            entry = Entry(el.get(XML_ID), kind, main, forms, variants=variants,
+                          cert=el.get("cert"))
             for tag in ("birth", "death"):
                 found = el.find(f"t:{tag}", NS)
                 if found is not None:
                     setattr(entry, tag, found.get("when"))
-            entry.notes = [_text(n) for n in el.xpath("t:note", namespaces=NS)]
+            entry.notes = [_text(n) for n in el.xpath("t:note[not(@type='mentions')]",
+                                                     namespaces=NS)]
             auth.entries.append(entry)
     for el in root.xpath("//t:listBibl/t:bibl", namespaces=NS):
         titles = el.xpath("t:title", namespaces=NS)

@@ -22,6 +22,7 @@ from ..models import (
     DocTitle,
     Document,
     Head,
+    Note,
     PersName,
     Publisher,
     PubPlace,
@@ -35,14 +36,18 @@ from ..models import (
 from .authority import Authority, load_authority, standoff_lists
 from .blocks import split_blocks
 from .corrections import apply_corrections
+from .credits import separate_credits
 from .dates import apply_dates, reference_date
-from .header import Counts, Facts, build_header
-from .inline import InlineContext, apply_inline
+from .header import Counts, Facts, build_header, note_resp
+from .inline import RESP, InlineContext, apply_inline
+from .meta import MetaSource, load_meta
 from .names import NameStats, apply_names
 from .notes import separate_notes
 from .pages import join_pages
 from .quotes import apply_quotes
+from .settle import settle
 from .structure import StructureReport, build_text
+from .titlepage import read_title_page
 
 RNG_PI = PI("xml-model", 'href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/'
             'tei_all.rng" type="application/xml" '
@@ -57,6 +62,10 @@ class EncodeReport:
     persons: Counter[str] = field(default_factory=Counter)
     corrections: list[str] = field(default_factory=list)
     joined_words: list[str] = field(default_factory=list)
+    #: Header facts taken from the title page, with their lines.
+    header: list[str] = field(default_factory=list)
+    #: What the user should check: facts the header lacks, and the like.
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -64,21 +73,37 @@ class EncodeReport:
         lines = [f"{k}: {v}" for k, v in self.counts.items()]
         lines.append(f"corrections: {', '.join(self.corrections) or 'none'}")
         lines.append(f"time: {self.seconds:.3f} s")
+        lines += [f"header {h}" for h in self.header]
+        lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 
+    def one_line(self) -> str:
+        """Divisions, notes, dates, names and time, on one line."""
+        c = self.counts
+        names = sum(c.get(k, 0) for k in ("person mentions", "place mentions", "org mentions"))
+        return (f"{c.get('divisions', 0)} divisions, {c.get('notes', 0)} notes, "
+                f"{c.get('dates', 0)} dates, {names} names; {self.seconds:.2f} s")
 
-def encode(text: str, authority: str | Path | bytes | Authority | None = None) -> Document:
-    """The TEI edition of ``text``; ``authority`` is an authority file (path or bytes), or
-    ``None`` for the one shipped with the package."""
-    return encode_with_report(text, authority)[0]
+
+def encode(text: str, authority: str | Path | bytes | Authority | None = None,
+           meta: MetaSource = None) -> Document:
+    """The TEI edition of ``text``. ``authority`` is an authority file (path, bytes or
+    :class:`Authority`; ``None``: no names are tagged); ``meta`` the metadata of the header
+    (a TOML/JSON file, its bytes, a dict or :class:`EditionMeta`; ``None``: only what the title page
+    states)."""
+    return encode_with_report(text, authority, meta)[0]
 
 
-def encode_with_report(text: str, authority: str | Path | bytes | Authority | None = None
+def encode_with_report(text: str, authority: str | Path | bytes | Authority | None = None,
+                       meta: MetaSource = None
                        ) -> tuple[Document, EncodeReport]:
     """:func:`encode`, with a report of what was found."""
     started = time.perf_counter()
     auth = load_authority(authority)
+    given = load_meta(meta)
     report = EncodeReport()
+    text, credits = separate_credits(text)
+    page = read_title_page(text, credits.fields)
     blocks = split_blocks(text)
     if not blocks:
         raise TeiError("nothing to encode: the text is empty")
@@ -95,18 +120,19 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     names = apply_names(text_el, auth, NameStats())
     dates = encode_dates(text_el)
     facts = collect_facts(text_el, auth)
-    used = refs_in(text_el) | {r.lstrip("#") for r in
-                               (facts.author_ref, facts.translator_ref, facts.publisher_ref) if r}
+    settled, report.warnings = settle(given, page)
+    report.header = page.taken
     counts = Counts(joins.paragraphs, len(joins.words), len(joins.compounds),
                     len(corrections) + len(structure.corrections), ctx.counts.get("note", 0),
                     corrected=structure.corrections + corrections,
                     variants=printed_variants(text_el, auth))
-    header = build_header(facts, counts)
+    header = build_header(settled, counts, facts, credits.items, auth)
+    point_notes(text_el, note_resp(settled))
     parts: list[Any] = [header, text_el]
-    lists = standoff_lists(auth, used)
+    lists = standoff_lists(auth, refs_in(text_el) | refs_in(header))
     if lists:
         parts.append(StandOff(*lists))
-    doc = Document(Tei(*parts, xml_lang="en"))
+    doc = Document(Tei(*parts, xml_lang=settled.language or "en"))
     doc.prolog = [*doc.prolog, RNG_PI.model_copy()]
     report.seconds = time.perf_counter() - started
     divs = list(text_el.iter(Div))
@@ -139,6 +165,16 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     report.corrections = structure.corrections + corrections
     report.joined_words = joins.words
     return doc, report
+
+
+def point_notes(text_el: Text, resp: dict[str, str | None]) -> None:
+    """Each note's ``@resp`` made to point at who the header names in its role (or left
+    out where the header names nobody)."""
+    roles = {v: k for k, v in RESP.items()}
+    for note in text_el.iter(Note):
+        role = roles.get(note.resp or "")
+        if role is not None:
+            note.resp = resp.get(role)
 
 
 def encode_dates(text_el: Text) -> list[Date]:

@@ -1,11 +1,11 @@
-from tei_kirov.encoder.authority import load_authority, standoff_lists
+from tei_kirov.encoder.authority import default_authority, load_authority, standoff_lists
 from tei_kirov.models import ListBibl, ListOrg, ListPerson, ListPlace
 
 from .conftest import PRINTERS_AUTHORITY
 
 
 def test_packaged_authority():
-    auth = load_authority()
+    auth = default_authority()
     zalutsky = auth.by_id("zalutsky")
     assert zalutsky is not None and zalutsky.main == "Pyotr Zalutsky"
     assert {"Zalutsky", "Zalusky"} <= set(zalutsky.forms)
@@ -18,7 +18,7 @@ def test_packaged_authority():
 
 
 def test_ids_are_unique_and_ncnames():
-    auth = load_authority()
+    auth = default_authority()
     ids = [e.id for e in auth.entries]
     assert len(ids) == len(set(ids))
     assert all(i[0].isalpha() and i.replace("_", "").isalnum() for i in ids)
@@ -31,7 +31,7 @@ def test_another_authority_file():
 
 
 def test_standoff_lists_hold_only_used_records():
-    auth = load_authority()
+    auth = default_authority()
     lists = standoff_lists(auth, {"kirov", "leningrad", "gpu", "pravda"})
     assert [type(x) for x in lists] == [ListPerson, ListPlace, ListOrg, ListBibl]
     person = lists[0].persons[0]

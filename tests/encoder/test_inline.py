@@ -1,4 +1,4 @@
-from tei_kirov.encoder.authority import load_authority
+from tei_kirov.encoder.authority import default_authority
 from tei_kirov.encoder.inline import InlineContext, apply_inline, parse, plain
 from tei_kirov.encoder.notes import RawNote, anchor
 from tei_kirov.encoder.pages import PB, PB_WORD
@@ -6,7 +6,7 @@ from tei_kirov.models import Emph, Foreign, Hi, Note, P, Pb, Title
 
 
 def _ctx(notes=()):
-    return InlineContext(load_authority(), list(notes))
+    return InlineContext(default_authority(), list(notes))
 
 
 def test_italics_by_meaning():

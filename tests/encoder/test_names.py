@@ -1,11 +1,11 @@
-from tei_kirov.encoder.authority import load_authority
+from tei_kirov.encoder.authority import default_authority
 from tei_kirov.encoder.names import NameStats, apply_names
 from tei_kirov.models import OrgName, P, PersName, PlaceName, Title
 
 
 def _tagged(text: str):
     p = P(text)
-    stats = apply_names(p, load_authority(), NameStats())
+    stats = apply_names(p, default_authority(), NameStats())
     return [(type(n).__name__, n.text(), n.get("ref")) for n in p.nodes()], stats
 
 
@@ -34,7 +34,7 @@ def test_longest_form_wins_and_capitals_match():
 def test_only_persons_inside_article_titles():
     p = P(Title("F. D. Medved, Chief of Leningrad Unit", level="a"), " ",
           Title("Leningrad Pravda", level="j"))
-    apply_names(p, load_authority())
+    apply_names(p, default_authority())
     inner = p.content[0].nodes()
     assert [type(n) for n in inner] == [PersName]
     assert not p.content[2].nodes()

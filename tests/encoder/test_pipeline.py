@@ -1,6 +1,12 @@
 from tei_kirov import encode as top_level_encode
-from tei_kirov.encoder import EncodeReport, default_text, encode, encode_with_report
-from tei_kirov.models import Document, Note, StandOff
+from tei_kirov.encoder import (
+    EncodeReport,
+    default_authority,
+    default_text,
+    encode,
+    encode_with_report,
+)
+from tei_kirov.models import Document, Note, PersName, StandOff
 
 TEXT = """The Title
 
@@ -27,9 +33,15 @@ def test_encode_returns_a_document():
     assert isinstance(doc, Document)
     assert top_level_encode is encode
     assert [d.n for d in doc.body.divs[0].divs] == ["1", "2"]
-    assert [n.resp for n in doc.text.iter(Note)] == ["#LT"]
+    assert doc.standoff is None and "Lenin" not in {n.text() for n in doc.text.iter(PersName)}
+    assert [n.resp for n in doc.text.iter(Note)] == [None]  # the header names no author
+
+
+def test_an_authority_is_used_only_when_given():
+    doc = encode(TEXT, default_authority(), {"author": [{"name": "A. Writer", "id": "aw"}]})
     assert isinstance(doc.standoff, StandOff)
     assert [p.xml_id for p in doc.persons] == ["lenin"]
+    assert [n.resp for n in doc.text.iter(Note)] == ["#aw"]
 
 
 def test_report():

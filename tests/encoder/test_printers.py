@@ -17,7 +17,7 @@ def test_structure_and_counts(printers):
 def test_notes_names_and_dates(printers):
     doc, _, _ = printers
     notes = list(doc.text.iter(Note))
-    assert [n.resp for n in notes] == ["#eds", "#LT"]
+    assert [n.resp for n in notes] == ["#eds", "#LT"]  # the ids its metadata gives
     refs = [(n.text(), n.ref) for n in doc.text.iter(PersName)]
     assert ("Petroff", "#petrov") in refs and ("PAVEL PETROV", "#petrov") in refs
     assert not any(t == "Petrovists" for t, _ in refs)
@@ -33,6 +33,7 @@ def test_header_names_the_people_of_this_text(printers):
     doc, _, xml = printers
     assert "Pavel Petrov" in doc.header.text() and "Anna Weiss" in doc.header.text()
     assert "Riverside Press" in doc.header.text()
+    assert next(doc.header.iter(PersName)).ref == "#petrov"  # from its authority file
     assert "Kirov" not in xml
 
 

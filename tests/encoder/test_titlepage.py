@@ -1,0 +1,55 @@
+import pytest
+
+from tei_kirov.encoder.titlepage import read_title_page
+
+BODY = ("\n\nThe running text begins here and goes on for a while. It has sentences. "
+        "More of them follow, and the line is long enough to be prose for sure.\n")
+
+
+@pytest.mark.parametrize(("page", "title", "authors"), [
+    ("TEN DAYS THAT SHOOK\nTHE WORLD\n\nBY JOHN REED", "TEN DAYS THAT SHOOK THE WORLD",
+     ["John Reed"]),
+    ("The Title\nby\nJohn Smith", "The Title", ["John Smith"]),
+    ("A MANUAL\n\nOF\n\nTHINGS.\n\nBy ANN ONE AND BOB TWO, M. D.", "A MANUAL OF THINGS",
+     ["Ann One", "Bob Two"]),
+    ("Essays, by Jane van Dyke", "Essays", ["Jane van Dyke"]),
+    ("POEMS\n\nBY JOHN O'BRIEN", "POEMS", ["John O'Brien"]),
+    ("THE LIFE OF JOHN BROWN\n\nWRITTEN BY HIMSELF.", "THE LIFE OF JOHN BROWN",
+     ["John Brown"]),
+])
+def test_title_and_author_from_a_by_line(page, title, authors):
+    found = read_title_page(page + BODY)
+    assert (found.title, found.author) == (title, authors)
+
+
+@pytest.mark.parametrize("page", [
+    "A TITLE\n\nBy the Author of Other Things",  # not a name
+    "A TITLE\n\nBy Order",                           # one word: not unambiguous
+    "A TITLE ALONE",                                 # no by line: no title either
+    "A TITLE\n\nIllustrated by John Leech",          # not the author
+])
+def test_nothing_when_the_page_is_ambiguous(page):
+    found = read_title_page(page + BODY)
+    assert found.author == [] and found.title is None
+
+
+def test_a_by_line_in_running_text_is_not_a_title_page():
+    text = "A TITLE\n" + BODY + "\nBy John Smith\n"
+    assert read_title_page(text).author == []
+
+
+def test_translator_editor_and_imprint():
+    page = ("THE BOOK\n\nBy Ann Writer\n\nTranslated from the French by\nPaul Dupont\n\n"
+            "Edited by Mary Roe\n\nLONDON\n\nPrinted and sold by J. Smith, May 3, 1850.")
+    found = read_title_page(page + BODY)
+    assert found.translator == ["Paul Dupont"] and found.editor == ["Mary Roe"]
+    assert (found.publisher, found.place, found.date) == ("J. Smith", "LONDON", "May 3, 1850")
+    assert found.lines == {"author": 3, "title": 1, "translator": 6, "editor": 8,
+                           "place": 10, "publisher": 12, "date": 12}
+    found = read_title_page("A BOOK\n\nBy Ann Writer\n\nLondon: Smith, Elder & Co., 1859." + BODY)
+    assert (found.place, found.publisher, found.date) == ("London", "Smith, Elder & Co.", "1859")
+
+
+def test_preamble_fields_come_first():
+    found = read_title_page("TITLE\n\nBy Some Body" + BODY, {"title": "Real", "author": "Jo Ann"})
+    assert found.title == "Real" and found.author == ["Jo Ann"]
