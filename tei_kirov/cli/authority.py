@@ -24,10 +24,11 @@ def suggest(text: Path, output: Path | None, force: bool) -> None:
     certainty (@cert), its forms and the lines it is printed on. Check and edit it, then
     give it to `tei-kirov encode TEXT --authority FILE`."""
     from ..encoder.suggest import authority_document, suggest_authority
-    from ..xml.writer import to_bytes, write_bytes_atomic
+    from ..atomic import check_target, write_file
+    from ..xml.writer import to_bytes
 
-    if output is not None and output.exists() and not force:
-        raise click.UsageError(f"{output} exists; give --force to replace it")
+    if output is not None:
+        check_target(output, force)  # refuse before the work, not after
     try:
         source = text.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -39,7 +40,7 @@ def suggest(text: Path, output: Path | None, force: bool) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        write_bytes_atomic(output, data)
+        write_file(output, data, force=force)
     kinds = [len(auth.of_kind(k)) for k in ("person", "place", "org")]
     click.echo(f"{output.name if output else '(stdout)'}: {kinds[0]} persons, {kinds[1]} "
                f"places, {kinds[2]} organisations to check", err=True)
