@@ -23,8 +23,8 @@ def suggest(text: Path, output: Path | None, force: bool) -> None:
     organisations found by capitalisation, honorifics and context words, each with its
     certainty (@cert), its forms and the lines it is printed on. Check and edit it, then
     give it to `tei-kirov encode TEXT --authority FILE`."""
-    from ..encoder.suggest import authority_document, suggest_authority
     from ..atomic import check_target, write_file
+    from ..encoder.suggest import authority_document, suggest_authority
     from ..xml.writer import to_bytes
 
     if output is not None:
