@@ -483,9 +483,9 @@ class _Scanner:
         kind = NAME_KINDS.get(name) or TYPE_KINDS.get((attr(el, "type") or "").lower())
         if kind is None:
             return None
-        raw_ref = attr(el, "ref") or attr(el, "key")
-        if raw_ref:
-            return f"{kind}:{squeeze(raw_ref).split()[0].lstrip('#')}", kind
+        raw_ref = (attr(el, "ref") or attr(el, "key") or "").split()
+        if raw_ref:  # a pointer to no record: keyed by the pointer (a blank one is none)
+            return f"{kind}:{raw_ref[0].lstrip('#')}", kind
         text = plain(el)
         if not text:
             return None

@@ -66,3 +66,14 @@ def test_notes_in_reference_order_with_their_authors():
         (1, "*", "Author's note", "Ann Author"), (2, "2", "Author's note", "Ann Author"),
         (3, "3", "Author's note", "Ann Author")]
     assert plan.notes[2].node.text() == "anchored"
+
+
+def test_a_blank_ref_is_no_pointer():
+    from tei_kirov import parse
+    from tei_kirov.export._plan import build_plan
+
+    doc = parse('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                "<title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+                "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>"
+                '<persName ref="  ">Anna</persName></p></body></text></TEI>')
+    assert [e.key for e in build_plan(doc).entities_of("person")] == ["person:anna"]
