@@ -13,6 +13,22 @@ import click
 from .collection_options import Stream, already_done
 
 
+def to_folder(inputs: tuple[str, ...], out_dir: Any, output: Any, engine: str,
+              scheduler: str | None, timeout: float | None, jsonl: str | None,
+              resume: bool) -> bool:
+    """Whether ``convert``/``export`` run over a collection into ``--out-dir`` (several
+    inputs, a folder, a glob, a URL, or a collection option); a usage error when such a
+    run lacks ``--out-dir`` or also names ``-o``."""
+    from .collection_options import names_many, wants_collection
+
+    if out_dir is None and not names_many(inputs) and not wants_collection(
+            engine, scheduler, timeout, jsonl, resume):
+        return False
+    if out_dir is None or output is not None:
+        raise click.UsageError("several files go to a folder: give --out-dir DIR (and no -o)")
+    return True
+
+
 def run_files(verb: str, make_run: Any, jsonl: str | None, resume: bool, force: bool,
               quiet: bool) -> None:
     """Drive ``make_run(exclude)`` (a :class:`~tei_kirov.collection.Run` of FileResults)."""

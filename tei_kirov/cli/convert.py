@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .collection_files import run_files
-from .collection_options import engine_options, names_many, wants_collection
+from .collection_files import run_files, to_folder
+from .collection_options import engine_options
 
 
 @click.command("convert")
@@ -39,12 +39,10 @@ def command(sources: tuple[str, ...], output: Path | None, force: bool, no_valid
     from ..xml.reader import read
     from ..xml.writer import to_chunks, write
 
-    if out_dir is not None or names_many(sources) or wants_collection(
-            engine, scheduler, timeout, jsonl, resume):
-        if out_dir is None or output is not None:
-            raise click.UsageError("several files go to a folder: give --out-dir DIR "
-                                   "(and no -o)")
+    if to_folder(sources, out_dir, output, engine, scheduler, timeout, jsonl, resume):
         from .. import collection
+
+        assert out_dir is not None  # to_folder refused the run without it
 
         run_files("converted", lambda done: collection.convert(
             sources, out_dir, force=force, validate=not no_validate, engine=engine,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .collection_files import run_files
-from .collection_options import engine_options, names_many, wants_collection
+from .collection_files import run_files, to_folder
+from .collection_options import engine_options
 
 FORMATS = ("html", "text", "json", "csv", "bag")
 
@@ -64,12 +64,10 @@ def command(fmt: str, files: tuple[str, ...], output: Path | None, force: bool,
 
     if diplomatic and fmt != "text":
         raise click.UsageError("--diplomatic applies to the text export only")
-    if out_dir is not None or names_many(files) or wants_collection(
-            engine, scheduler, timeout, jsonl, resume):
-        if out_dir is None or output is not None:
-            raise click.UsageError("several files go to a folder: give --out-dir DIR "
-                                   "(and no -o)")
+    if to_folder(files, out_dir, output, engine, scheduler, timeout, jsonl, resume):
         from .. import collection
+
+        assert out_dir is not None  # to_folder refused the run without it
 
         run_files("exported", lambda done: collection.export(
             files, fmt, out_dir, force=force, diplomatic=diplomatic, engine=engine,
