@@ -60,6 +60,7 @@ class Authority:
     corrections: list[tuple[str, str]] = field(default_factory=list)
     non_names: list[str] = field(default_factory=list)
     hints: list[Hint] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
     source: str = ""
 
     def of_kind(self, kind: str) -> list[Entry]:
@@ -134,6 +135,8 @@ def _read(root: Any, name: str) -> Authority:
         quote = el.find("t:quote", NS)
         if el.get("n") and quote is not None:
             auth.hints.append(Hint(el.get("n"), _text(quote)))
+        elif el.get("n"):
+            auth.settings[el.get("n")] = _text(el)
     return auth
 
 

@@ -42,7 +42,7 @@ from .names import NameStats, apply_names
 from .notes import separate_notes
 from .pages import join_pages
 from .quotes import apply_quotes
-from .structure import StructureReport, build_text
+from .structure import Settings, StructureReport, build_text
 
 RNG_PI = PI("xml-model", 'href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/'
             'tei_all.rng" type="application/xml" '
@@ -85,7 +85,8 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     flow, notes = separate_notes(blocks)
     joined, joins = join_pages(flow, text)
     structure = StructureReport()
-    text_el = build_text([b.text for b in joined], auth.hints, structure)
+    settings = Settings(**{k: v for k, v in auth.settings.items() if k == "unnumbered"})
+    text_el = build_text(joined, auth.hints, structure, settings)
     ctx = InlineContext(auth, notes)
     apply_inline(text_el, ctx)
     corrections: list[str] = []
