@@ -165,11 +165,13 @@ def plain_head(text: str) -> bool:
     last = core[-1]
     if last in ",;:!—–-" or lines[-1][-1:] in ",;:":
         return False
+    if words[-1].lower().strip(".") in _SMALL and len(words) > 1:
+        return False  # ``Translated by``: the line goes on in the next block
     if is_caps(core):
         return True
     if not is_title_case(core) or re.search(r"[a-z]\. [A-Z]", core):
         return False
-    return last != "." or len(words) <= 3
+    return last != "."
 
 
 def is_connector(text: str) -> bool:

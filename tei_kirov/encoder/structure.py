@@ -248,7 +248,11 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
         form = numbered[k]
         if form is not None and k not in in_list and not (k and _tail_is_colon(texts[k - 1])):
             expected = last_of_kind.get(form.kind, 0) + 1
-            if form.kind == "arabic" or form.number in (1, expected):
+            followed = k + 1 < n and (form.kind == "arabic" or _body_text(texts[k + 1])
+                                      or numbered[k + 1] is not None
+                                      or words[k + 1] is not None)
+            if followed and (form.kind == "arabic" or form.number in (1, expected)) and (
+                    form.kind != "letter" or len(form.title.split()) >= 2):
                 if "\n" not in text or form.kind != "arabic":
                     last_of_kind[form.kind] = form.number
                     heads.append(_Head(k, k + 1, form))
@@ -260,8 +264,7 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
             while end + 1 < n and is_connector(texts[end]) and plain_head(texts[end + 1]):
                 end += 2
             nxt = end + 1 if end < n and is_subtitle(texts[end]) else end
-            child = nxt < n and (words[nxt] is not None or (
-                numbered[nxt] is not None and nxt not in in_list))
+            child = nxt < n and (words[nxt] is not None or _strong(numbered[nxt], nxt in in_list))
             body = nxt < n and _body_text(texts[nxt]) and numbered[nxt] is None
             key = normal_form(" ".join(texts[k:end]))
             repeated = counts.get(key, 0) > 1 or any(_similar(key, t) for t in titles)
@@ -277,6 +280,13 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
                 report.findings.add("uncertain", lines[k], text, note=note)
         k += 1
     return heads
+
+
+def _strong(form: HeadForm | None, listed: bool) -> bool:
+    """A numbered head that may open a division under a plain head."""
+    if form is None or listed:
+        return False
+    return form.kind != "letter" or len(form.title.split()) >= 2
 
 
 def _list_runs(texts: list[str], numbered: list[HeadForm | None]) -> set[int]:
@@ -351,6 +361,10 @@ class _Builder:
         heads = self.heads
         for k, head in enumerate(heads):
             if head.form is not None or head.parent_of_next:
+                # numbered sections belong to a piece: its plain head opens the body
+                if k and head.form is not None and head.form.kind not in WORD_RANK and \
+                        heads[k - 1].form is None and self._front_type(heads[k - 1]) is None:
+                    return k - 1
                 return k
         for k, head in enumerate(heads):
             if self._front_type(head) is None:

@@ -1,5 +1,6 @@
 from tei_kirov.encoder.structure import (
     Hint,
+    Settings,
     StructureReport,
     build_text,
     is_section_head,
@@ -26,7 +27,8 @@ BLOCKS = [
 
 def _text():
     report = StructureReport()
-    text = build_text(BLOCKS, [Hint("conclusion", "In closing")], report)
+    text = build_text(BLOCKS, [Hint("conclusion", "In closing")], report,
+                      Settings(unnumbered="article"))
     return text, report
 
 
