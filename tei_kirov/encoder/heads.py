@@ -98,7 +98,9 @@ def word_head(text: str) -> HeadForm | None:
     if not _short(core, 120):
         return None
     m = _WORD_HEAD.match(core)
-    if not m:
+    if m is None or _label_word(m.group("word")) is None:
+        m = _after_noise(core)
+    if m is None:
         return None
     kind = _label_word(m.group("word"))
     number = _number(m.group("num"))
@@ -108,6 +110,18 @@ def word_head(text: str) -> HeadForm | None:
     if title and (title[0].islower() or title[-1] in ",;"):
         return None
     return HeadForm(kind, number, title)
+
+
+def _after_noise(core: str) -> re.Match[str] | None:
+    """A labelled head at the end of a line whose start is OCR noise (stray letters and
+    digits, as a library stamp leaves them): ``SC H 0 0 L 0 f i CHAPTER IX.``"""
+    m = re.search(r"\s([A-Z]{4,}\s+[IVXLCDM]+\.?)$", core)
+    if m is None:
+        return None
+    noise = core[:m.start()].split()
+    if not noise or sum(len(t) <= 2 for t in noise) < 0.7 * len(noise):
+        return None
+    return _WORD_HEAD.match(m.group(1))
 
 
 def numbered_head(text: str) -> HeadForm | None:
@@ -160,7 +174,7 @@ def plain_head(text: str) -> bool:
     if len(lines) > 2 or len(core) > 110 or any(len(line) > 80 for line in lines):
         return False
     words = core.split()
-    if not words or len(words) > 14 or sum(ch.isalpha() for ch in core) < 3:
+    if not words or len(words) > 20 or sum(ch.isalpha() for ch in core) < 3:
         return False
     last = core[-1]
     if last in ",;:!—–-" or lines[-1][-1:] in ",;:":
@@ -168,8 +182,8 @@ def plain_head(text: str) -> bool:
     if words[-1].lower().strip(".") in _SMALL and len(words) > 1:
         return False  # ``Translated by``: the line goes on in the next block
     if is_caps(core):
-        return True
-    if not is_title_case(core) or re.search(r"[a-z]\. [A-Z]", core):
+        return not words[-1].isdigit()  # a running head with its page number
+    if len(words) > 14 or not is_title_case(core) or re.search(r"[a-z]\. [A-Z]", core):
         return False
     return last != "."
 

@@ -34,7 +34,7 @@ from ..models import (
     Text,
 )
 from .blocks import Block
-from .closers import closer_at_end, is_dateline, is_signature, opener_at_start
+from .closers import closer_at_end, closer_parts, is_dateline, is_salute, is_signature, opener_at_start
 from .heads import (
     ARABIC,
     WORD_RANK,
@@ -70,6 +70,19 @@ FRONT = {"preface": "preface", "introduction": "introduction", "foreword": "fore
 CONTENTS = re.compile(r"^(?:TABLE OF )?CONTENTS\.?$", re.I)
 _ID_PREFIX = {"article": "art", "chapter": "ch", "section": "s", "part": "part",
               "book": "book", "letter": "let", "volume": "vol"}
+
+
+def front_name(word: str) -> str | None:
+    """The front-matter division a head's first word names (``PREFACE``, ``Introduction``;
+    in capitals misread by one letter, ``PEEFACE``)."""
+    low = word.lower()
+    if low in FRONT:
+        return FRONT[low]
+    if word.isupper() and len(word) >= 6:
+        for name, kind in FRONT.items():
+            if len(name) == len(low) and sum(a != b for a, b in zip(name, low)) == 1:
+                return kind
+    return None
 
 
 @dataclass
@@ -226,9 +239,12 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
     numbered = [numbered_head(t) if k not in skip else None for k, t in enumerate(texts)]
     words = [word_head(t) if k not in skip else None for k, t in enumerate(texts)]
     in_list = _list_runs(texts, numbered)
+    printed_titles = _printed_titles(texts, words, numbered)
+    candidates = [normal_form(t) for k, t in enumerate(texts)
+                  if k not in skip and plain_head(t)]
     heads: list[_Head] = []
     last_of_kind: dict[str, int] = {}
-    titles: list[str] = []
+    accepted: list[str] = []
     k = 0
     while k < n:
         if k in skip:
@@ -238,10 +254,7 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
         form = words[k]
         if form is not None:
             end = k + 1
-            if not form.title and end < n and plain_head(texts[end]) and \
-                    words[end] is None and numbered[end] is None and not _body_text(texts[end]):
-                end += 1
-                titles.append(normal_form(texts[k + 1]))
+            end += _title_blocks(texts, end, form, words, numbered)
             heads.append(_Head(k, end, form))
             k = end
             continue
@@ -256,19 +269,30 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
                 if "\n" not in text or form.kind != "arabic":
                     last_of_kind[form.kind] = form.number
                     heads.append(_Head(k, k + 1, form))
-                    titles.append(normal_form(form.title))
                     k += 1
                     continue
-        if plain_head(text) and not is_signature(text) and not is_dateline(text):
+        if plain_head(text) and not is_dateline(text):
             end = k + 1
             while end + 1 < n and is_connector(texts[end]) and plain_head(texts[end + 1]):
                 end += 2
             nxt = end + 1 if end < n and is_subtitle(texts[end]) else end
             child = nxt < n and (words[nxt] is not None or _strong(numbered[nxt], nxt in in_list))
-            body = nxt < n and _body_text(texts[nxt]) and numbered[nxt] is None
+            body = nxt < n and numbered[nxt] is None and (
+                _body_text(texts[nxt]) or opener_at_start(texts[nxt:nxt + 2]) is not None
+                or (is_dateline(texts[nxt]) and nxt + 1 < n and is_salute(texts[nxt + 1])))
+            if body and (is_signature(text) or len(text.split()) == 1 and is_caps(text)) and \
+                    re.match(r"P\.\s?S\.", texts[nxt]):
+                body = False  # a signature before a postscript
+            if is_signature(text) and not body:
+                k += 1
+                continue
             key = normal_form(" ".join(texts[k:end]))
-            repeated = counts.get(key, 0) > 1 or any(_similar(key, t) for t in titles)
-            if child or (body and not repeated):
+            repeated = counts.get(key, 0) > 1 or sum(_similar(key, c) for c in candidates) > 1 \
+                or any(_similar(key, t) for t in printed_titles) \
+                or _folio(texts[k - 1] if k else "") or _folio(texts[nxt] if nxt < n else "")
+            again = any(_similar(key, a) for a in accepted)
+            if (child and not again) or (body and not repeated):
+                accepted.append(key)
                 heads.append(_Head(k, end, None, parent_of_next=child))
                 k = nxt
                 continue
@@ -280,6 +304,46 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
                 report.findings.add("uncertain", lines[k], text, note=note)
         k += 1
     return heads
+
+
+_FOLIO = re.compile(r"^\W{0,2}[0-9IVXLivxl]{1,4}\W{0,2}$")
+
+
+def _folio(text: str) -> bool:
+    """A page number on a line of its own."""
+    return bool(_FOLIO.match(text.strip()))
+
+
+def _title_blocks(texts: list[str], k: int, form: HeadForm, words: list[HeadForm | None],
+                  numbered: list[HeadForm | None]) -> int:
+    """How many blocks after a labelled head (``CHAPTER I.``) print its title: one short
+    line, or two when the first ends in a comma."""
+    if form.title or k >= len(texts):
+        return 0
+
+    def titleish(text: str) -> bool:
+        return words[k] is None and numbered[k] is None and (
+            is_caps(text) or not _body_text(text))
+
+    first = texts[k]
+    if plain_head(first) and titleish(first):
+        return 1
+    if first.rstrip().endswith(",") and k + 1 < len(texts) and plain_head(
+            first.rstrip(",") + " X") and plain_head(texts[k + 1]) and titleish(texts[k + 1]):
+        return 2
+    return 0
+
+
+def _printed_titles(texts: list[str], words: list[HeadForm | None],
+                    numbered: list[HeadForm | None]) -> list[str]:
+    """The titles printed with labelled and numbered heads (running heads repeat them)."""
+    found: list[str] = []
+    for k, form in enumerate(words):
+        if form is not None:
+            n = _title_blocks(texts, k + 1, form, words, numbered)
+            found.append(normal_form(form.title or " ".join(texts[k + 1:k + 1 + n])))
+    found += [normal_form(f.title) for f in numbered if f is not None]
+    return [t for t in found if t]
 
 
 def _strong(form: HeadForm | None, listed: bool) -> bool:
@@ -324,6 +388,8 @@ class _Builder:
             if head.parent_of_next and k + 1 < len(heads):
                 nxt = heads[k + 1]
                 head.parent_of_next = nxt.form is not None
+        self._title_zone()
+        heads = self.heads
         body_at = self._body_start()
         front_heads = heads[:body_at]
         body_heads = heads[body_at:]
@@ -357,6 +423,20 @@ class _Builder:
         body = Body(*self._body(body_heads))
         return Text(Front(*front_parts), body) if front_parts else Text(body)
 
+    def _title_zone(self) -> None:
+        """Plain heads before the first sure head (numbered, front matter, contents) are
+        title-page lines."""
+        anchor = next((h.start for h in self.heads if h.form is not None or h.parent_of_next
+                       or self._front_type(h) is not None), None)
+        if self.toc is not None:
+            anchor = min(anchor, self.toc[0]) if anchor is not None else self.toc[0]
+        if anchor is None:
+            return
+        for head in [h for h in self.heads if h.start < anchor]:
+            self.report.findings.add("uncertain", self.lines[head.start],
+                                     self.texts[head.start], note="title-page line, not a head")
+        self.heads = [h for h in self.heads if h.start >= anchor]
+
     def _body_start(self) -> int:
         heads = self.heads
         for k, head in enumerate(heads):
@@ -373,7 +453,7 @@ class _Builder:
 
     def _front_type(self, head: _Head) -> str | None:
         words = re.findall(r"[A-Za-z]+", " ".join(self.texts[head.start:head.end]))
-        return FRONT.get(words[0].lower()) if words and head.form is None else None
+        return front_name(words[0]) if words and head.form is None else None
 
     # -- front ----------------------------------------------------------------------------
     def _toc_div(self) -> Div:
@@ -399,7 +479,8 @@ class _Builder:
         if head.end > head.start:
             div.content.append(self._head(head))
             self._found(head, div)
-        cut = next((j for j, t in enumerate(content) if is_dateline(t) and j > 0), None)
+        cut = next((j for j, t in enumerate(content) if j > 0 and is_dateline(t)
+                    and len(closer_parts(t) or []) == 1), None)
         verso: list[str] = []
         if cut is not None and cut + 1 < len(content):
             content, verso = content[:cut + 1], content[cut + 1:]
