@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Container, Emph, Foreign, Hi, Node, Note, Pb, TeiHeader, Title
+from ..models import Container, Emph, Foreign, Hi, Node, Note, Pb, Ptr, TeiHeader, Title
 from .asterisks import scan
 from .authority import Authority
-from .notes import RawNote, anchor_index
+from .notes import RawNote, anchor_index, pointer_index
 from .pages import PB, PB_WORD
 from .spans import merge_strings, transform
 
@@ -82,6 +82,8 @@ def _specials(text: str, ctx: InlineContext) -> list[Any]:
             node = Pb()
         elif ch == PB_WORD:
             node = Pb(break_="no")
+        elif pointer_index(ch) is not None:
+            node = Ptr(target=f"#note{pointer_index(ch) + 1}")  # type: ignore[operator]
         elif index is not None:
             node = _note(index, ctx) if index < len(ctx.notes) else None
             if node is None:
@@ -103,7 +105,8 @@ def _note(index: int, ctx: InlineContext) -> Note:
     raw = ctx.notes[index]
     ctx.count("note")
     return Note(*parse(raw.text, ctx), place="foot", n=raw.marker,
-                resp=ctx.resp.get(raw.role, "#LT"))
+                resp=ctx.resp.get(raw.role, "#LT"),
+                xml_id=f"note{index + 1}" if raw.pointed else None)
 
 
 def _span(kind: str, inner: str, ctx: InlineContext) -> Node:

@@ -432,6 +432,9 @@ class _Builder:
             anchor = min(anchor, self.toc[0]) if anchor is not None else self.toc[0]
         if anchor is None:
             return
+        first = self.heads[0]
+        if first.start == 0 and first.form is None and len(self.heads) > 1:
+            anchor = max(anchor, self.heads[1].start)  # the title line of a book
         for head in [h for h in self.heads if h.start < anchor]:
             self.report.findings.add("uncertain", self.lines[head.start],
                                      self.texts[head.start], note="title-page line, not a head")
