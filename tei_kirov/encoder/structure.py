@@ -433,7 +433,9 @@ class _Builder:
         if anchor is None:
             return
         first = self.heads[0]
-        if first.start == 0 and first.form is None and len(self.heads) > 1:
+        second = self.heads[1].form if len(self.heads) > 1 else None
+        if first.start == 0 and first.form is None and second is not None and \
+                second.kind in WORD_RANK:
             anchor = max(anchor, self.heads[1].start)  # the title line of a book
         for head in [h for h in self.heads if h.start < anchor]:
             self.report.findings.add("uncertain", self.lines[head.start],
