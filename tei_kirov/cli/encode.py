@@ -44,4 +44,4 @@ def command(source: Path | None, output: Path | None, authority: Path | None,
     else:
         write_bytes_atomic(output, data)
     if report:
-        click.echo(found.summary(), err=True)
+        click.echo(found.summary() + "\n" + found.details(), err=True)

@@ -73,6 +73,8 @@ class Facts:
     introduction: Date | None = None
     articles: list[tuple[str, Date | None]] = field(default_factory=list)
     languages: list[str] = field(default_factory=lambda: ["en"])
+    #: e-text producer credits and transcriber notes the structure pass took out of the text
+    producer: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -175,6 +177,7 @@ def _file_desc(f: Facts) -> FileDesc:
         parts.append(". The text was transcribed by OCR; the encoding is made from that "
                      "transcription, not from the printed pages.")
         notes.append(Note(*parts, type="contents"))
+    notes += [Note(" ".join(text.split()), type="producer") for text in f.producer]
     source = SourceDesc(BiblStruct(Monogr(*monogr), *notes))
     return FileDesc(title_stmt, publication, source)
 

@@ -36,12 +36,14 @@ from .authority import Authority, load_authority, standoff_lists
 from .blocks import split_blocks
 from .corrections import apply_corrections
 from .dates import apply_dates, reference_date
+from .findings import collect
 from .header import Counts, Facts, build_header
 from .inline import InlineContext, apply_inline
 from .names import NameStats, apply_names
 from .notes import separate_notes
 from .pages import join_pages
 from .quotes import apply_quotes
+from .report import Findings
 from .structure import Settings, StructureReport, build_text
 
 RNG_PI = PI("xml-model", 'href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/'
@@ -58,6 +60,9 @@ class EncodeReport:
     corrections: list[str] = field(default_factory=list)
     joined_words: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    findings: Findings = field(default_factory=Findings)
+    #: e-text producer credits and transcriber notes taken out of the text (line, text)
+    producer: list[tuple[int, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line per count."""
@@ -65,6 +70,11 @@ class EncodeReport:
         lines.append(f"corrections: {', '.join(self.corrections) or 'none'}")
         lines.append(f"time: {self.seconds:.3f} s")
         return "\n".join(lines)
+
+    def details(self) -> str:
+        """Every finding with its source line (divisions, notes, dates, names, what was
+        uncertain or left as a paragraph)."""
+        return self.findings.render()
 
 
 def encode(text: str, authority: str | Path | bytes | Authority | None = None) -> Document:
@@ -96,6 +106,7 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     names = apply_names(text_el, auth, NameStats())
     dates = encode_dates(text_el)
     facts = collect_facts(text_el, auth)
+    facts.producer = [t for _, t in structure.producer]
     used = refs_in(text_el) | {r.lstrip("#") for r in
                                (facts.author_ref, facts.translator_ref, facts.publisher_ref) if r}
     counts = Counts(joins.paragraphs, len(joins.words), len(joins.compounds),
@@ -110,6 +121,9 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     doc = Document(Tei(*parts, xml_lang="en"))
     doc.prolog = [*doc.prolog, RNG_PI.model_copy()]
     report.seconds = time.perf_counter() - started
+    report.findings = structure.findings
+    report.producer = structure.producer
+    collect(text_el, text, notes, report.findings)
     divs = list(text_el.iter(Div))
     report.counts = {
         "divisions": len(divs),
