@@ -98,7 +98,7 @@ def note_marker(text: str) -> str | None:
     if not match:
         return None
     rest = text[match.end():]
-    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“'‘(["):
+    if not rest or not (rest[0].isalpha() or rest[0].isdigit() or rest[0] in "\"“'‘(["):
         return None
     if not scan(rest).clean:
         return None
@@ -117,6 +117,8 @@ def separate_notes(blocks: list[Block]) -> tuple[list[Block], list[RawNote]]:
     A note block is taken only when a marker is waiting for it: the first waiting marker
     with the same symbol, else the first waiting one. A marker that never gets a note keeps
     its asterisks."""
+    from .pages import join_lines  # pages reads the anchors this module defines
+
     flow: list[Block] = []
     found: list[tuple[tuple[int, int, int], RawNote]] = []
     pending: list[tuple[int, int, int, str]] = []  # block, offset, length, symbol
@@ -131,6 +133,7 @@ def separate_notes(blocks: list[Block]) -> tuple[list[Block], list[RawNote]]:
             gutenberg = _GUTENBERG.match(block.text)
             text = gutenberg.group(2) if gutenberg else \
                 block.text[_LEADING.match(block.text).end():]  # type: ignore[union-attr]
+            text = join_lines(text) if "\n" in text else text
             found.append(((b, offset, length), RawNote(marker, text, note_role(text),
                                                          block.line)))
             continue
