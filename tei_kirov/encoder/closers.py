@@ -46,7 +46,7 @@ def split_signed_dateline(text: str) -> tuple[str, str] | None:
     if "\n" in text:
         return None
     words = text.split(" ")
-    for k in range(2, len(words) - 1):
+    for k in range(len(words) - 2, 1, -1):  # the longest signature: places are short
         left, right = " ".join(words[:k]), " ".join(words[k:])
         if is_signature(left) and is_dateline(right):
             return left, right

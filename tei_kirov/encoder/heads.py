@@ -5,15 +5,17 @@ lines). The structure pass decides, from what follows, whether a candidate is a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: Words that label a numbered division, with the rank of the division they open (lower
 #: ranks enclose higher ones).
 WORD_RANK = {"part": 0, "book": 1, "volume": 0, "chapter": 2, "letter": 2, "lecture": 2,
              "essay": 2, "canto": 2, "article": 2, "sermon": 2, "section": 3}
-_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
-                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty first second "
-                 "third fourth fifth sixth seventh eighth ninth tenth").split()
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                 "eighteen", "nineteen", "twenty", "first", "second", "third", "fourth", "fifth",
+                 "sixth", "seventh", "eighth", "ninth", "tenth"]
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 #: Words that may join the lines of a head set on separate lines (``PREFACE`` / ``TO`` /
 #: ``THE SECOND EDITION.``).
@@ -32,7 +34,7 @@ _WORD_HEAD = re.compile(
 @dataclass(frozen=True)
 class HeadForm:
     """A numbered head as printed: its kind (a label word such as ``chapter``, or
-    ``roman``, ``arabic``, ``letter``), its number, and the title printed after it."""
+    ``roman``, ``arabic``, ``alpha``), its number, and the title printed after it."""
 
     kind: str
     number: int
@@ -74,13 +76,20 @@ def _label_word(word: str) -> str | None:
     misread by one letter (``CHAPTEE``)."""
     if not (word.istitle() or word.isupper()):
         return None
+    return known_word(word, WORD_RANK)
+
+
+def known_word(word: str, known: Iterable[str]) -> str | None:
+    """The word of ``known`` (lower case) that ``word`` is: the same, or, for a word of six
+    or more capitals, misread by one letter (``CHAPTEE``, ``PEEFACE``)."""
     low = word.lower()
-    if low in WORD_RANK:
+    words = list(known)
+    if low in words:
         return low
     if word.isupper() and len(word) >= 6:
-        for known in WORD_RANK:
-            if len(known) == len(low) and sum(a != b for a, b in zip(known, low)) == 1:
-                return known
+        for name in words:
+            if len(name) == len(low) and sum(a != b for a, b in zip(name, low, strict=True)) == 1:
+                return name
     return None
 
 
@@ -130,7 +139,7 @@ def numbered_head(text: str) -> HeadForm | None:
     core = _clean(text)
     if not _short(core) or core.rstrip()[-1:] in ";,:—":
         return None
-    for kind, pattern in (("arabic", ARABIC), ("roman", _ROMAN_HEAD), ("letter", _LETTER_HEAD)):
+    for kind, pattern in (("arabic", ARABIC), ("roman", _ROMAN_HEAD), ("alpha", _LETTER_HEAD)):
         m = pattern.match(core)
         if not m:
             continue
@@ -139,7 +148,7 @@ def numbered_head(text: str) -> HeadForm | None:
             return None
         if not title[:1].isupper() or "—" in core[:40]:
             return None
-        if kind == "letter" and (title.isupper() and " " not in title.strip(" .")):
+        if kind == "alpha" and (title.isupper() and " " not in title.strip(" .")):
             return None  # an initial and a surname: ``A. WRITER``
         number = int(m.group(1)) if kind == "arabic" else _number(m.group(1))
         if number is None:

@@ -147,12 +147,13 @@ def separate_notes(blocks: list[Block]) -> tuple[list[Block], list[RawNote]]:
     by_block: dict[int, list[tuple[int, int, str]]] = {}
     for index, ((b, offset, length), _) in enumerate(found):
         by_block.setdefault(b, []).append((offset, length, anchor(index)))
-    keys = {marker_key(n.marker): i for i, n in enumerate(notes) if marker_key(n.marker).isdigit()}
+    keys = {marker_key(n.marker): i for i, n in enumerate(notes)
+            if marker_key(n.marker).isdigit()}
     for b, offset, length, symbol in pending:  # a second marker of a note printed once
-        index = keys.get(marker_key(symbol))
-        if index is not None and (b, offset) > found[index][0][:2]:
-            notes[index].pointed = True
-            by_block.setdefault(b, []).append((offset, length, pointer(index)))
+        target = keys.get(marker_key(symbol))
+        if target is not None and (b, offset) > found[target][0][:2]:
+            notes[target].pointed = True
+            by_block.setdefault(b, []).append((offset, length, pointer(target)))
     for b, items in by_block.items():
         text = flow[b].text
         for offset, length, char in sorted(items, reverse=True):

@@ -34,7 +34,7 @@ from ..models import (
     Text,
 )
 from .blocks import Block
-from .closers import closer_at_end, closer_parts, is_dateline, is_salute, is_signature, opener_at_start
+from .closers import closer_at_end, closer_parts, is_dateline, is_signature, opener_at_start
 from .heads import (
     ARABIC,
     WORD_RANK,
@@ -43,6 +43,7 @@ from .heads import (
     is_connector,
     is_section_head,
     is_subtitle,
+    known_word,
     normal_form,
     numbered_head,
     plain_head,
@@ -75,14 +76,8 @@ _ID_PREFIX = {"article": "art", "chapter": "ch", "section": "s", "part": "part",
 def front_name(word: str) -> str | None:
     """The front-matter division a head's first word names (``PREFACE``, ``Introduction``;
     in capitals misread by one letter, ``PEEFACE``)."""
-    low = word.lower()
-    if low in FRONT:
-        return FRONT[low]
-    if word.isupper() and len(word) >= 6:
-        for name, kind in FRONT.items():
-            if len(name) == len(low) and sum(a != b for a, b in zip(name, low)) == 1:
-                return kind
-    return None
+    name = known_word(word, FRONT)
+    return FRONT[name] if name is not None else None
 
 
 @dataclass
@@ -131,7 +126,7 @@ class _Head:
     form: HeadForm | None
     rank: float = 0.0
     parent_of_next: bool = False
-    front: str | None = None
+    letter: bool = False
 
 
 def is_prose(text: str) -> bool:
@@ -193,7 +188,7 @@ def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
 def _take_producer(units: _Units, report: StructureReport) -> _Units:
     n = len(units.texts)
     keep = _Units([], [])
-    for k, (text, line) in enumerate(zip(units.texts, units.lines)):
+    for k, (text, line) in enumerate(zip(units.texts, units.lines, strict=False)):
         if (k < 10 or k >= n - 3) and PRODUCER.match(text):
             report.producer.append((line, text))
             report.findings.add("producer", line, text, note="e-text credit, for the header")
@@ -264,22 +259,21 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
             followed = k + 1 < n and (form.kind == "arabic" or _body_text(texts[k + 1])
                                       or numbered[k + 1] is not None
                                       or words[k + 1] is not None)
-            if followed and (form.kind == "arabic" or form.number in (1, expected)) and (
-                    form.kind != "letter" or len(form.title.split()) >= 2):
-                if "\n" not in text or form.kind != "arabic":
-                    last_of_kind[form.kind] = form.number
-                    heads.append(_Head(k, k + 1, form))
-                    k += 1
-                    continue
+            in_order = form.kind == "arabic" or form.number in (1, expected)
+            if followed and in_order and _strong(form, False) and (
+                    "\n" not in text or form.kind != "arabic"):
+                last_of_kind[form.kind] = form.number
+                heads.append(_Head(k, k + 1, form))
+                k += 1
+                continue
         if plain_head(text) and not is_dateline(text):
             end = k + 1
             while end + 1 < n and is_connector(texts[end]) and plain_head(texts[end + 1]):
                 end += 2
             nxt = end + 1 if end < n and is_subtitle(texts[end]) else end
             child = nxt < n and (words[nxt] is not None or _strong(numbered[nxt], nxt in in_list))
-            body = nxt < n and numbered[nxt] is None and (
-                _body_text(texts[nxt]) or opener_at_start(texts[nxt:nxt + 2]) is not None
-                or (is_dateline(texts[nxt]) and nxt + 1 < n and is_salute(texts[nxt + 1])))
+            letter = nxt < n and opener_at_start(texts[nxt:nxt + 2]) is not None
+            body = nxt < n and numbered[nxt] is None and (_body_text(texts[nxt]) or letter)
             if body and (is_signature(text) or len(text.split()) == 1 and is_caps(text)) and \
                     re.match(r"P\.\s?S\.", texts[nxt]):
                 body = False  # a signature before a postscript
@@ -293,12 +287,10 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
             again = any(_similar(key, a) for a in accepted)
             if (child and not again) or (body and not repeated):
                 accepted.append(key)
-                heads.append(_Head(k, end, None, parent_of_next=child))
+                heads.append(_Head(k, end, None, parent_of_next=child, letter=letter))
                 k = nxt
                 continue
-            if nxt < n and not is_caps(text) and not body:
-                pass
-            elif repeated or body or len(text) > 3:
+            if len(text) > 3:
                 note = ("repeated line (a running head?) kept as a paragraph" if repeated
                         else "short line not followed by text, kept as a paragraph")
                 report.findings.add("uncertain", lines[k], text, note=note)
@@ -350,7 +342,7 @@ def _strong(form: HeadForm | None, listed: bool) -> bool:
     """A numbered head that may open a division under a plain head."""
     if form is None or listed:
         return False
-    return form.kind != "letter" or len(form.title.split()) >= 2
+    return form.kind != "alpha" or len(form.title.split()) >= 2
 
 
 def _list_runs(texts: list[str], numbered: list[HeadForm | None]) -> set[int]:
@@ -408,18 +400,17 @@ class _Builder:
         else:
             return Text(Body(*[P(_raw(t)) for t in self.texts]))
         body_start = body_heads[0].start if body_heads else len(self.texts)
-        items = sorted([(h.start, "head", h) for h in front_heads]
-                       + ([(self.toc[0], "toc", None)] if self.toc else []),
-                       key=lambda item: item[0])
-        for k, (start, what, head) in enumerate(items):
+        items: list[tuple[int, str, _Head | None]] = sorted(
+            [(h.start, "head", h) for h in front_heads]
+            + ([(self.toc[0], "toc", None)] if self.toc else []), key=lambda item: item[0])
+        for k, (_start, what, front_head) in enumerate(items):
             stop = items[k + 1][0] if k + 1 < len(items) else body_start
             if what == "toc":
                 front_parts.append(self._toc_div())
                 if self.toc and self.toc[1] < stop:
                     front_parts.append(self._plain_div(self.toc[1], stop))
-            else:
-                assert head is not None
-                front_parts.extend(self._front_div(head, stop))
+            elif front_head is not None:
+                front_parts.extend(self._front_div(front_head, stop))
         body = Body(*self._body(body_heads))
         return Text(Front(*front_parts), body) if front_parts else Text(body)
 
@@ -427,14 +418,14 @@ class _Builder:
         """Plain heads before the first sure head (numbered, front matter, contents) are
         title-page lines."""
         anchor = next((h.start for h in self.heads if h.form is not None or h.parent_of_next
-                       or self._front_type(h) is not None), None)
+                       or h.letter or self._front_type(h) is not None), None)
         if self.toc is not None:
             anchor = min(anchor, self.toc[0]) if anchor is not None else self.toc[0]
         if anchor is None:
             return
         first = self.heads[0]
         second = self.heads[1].form if len(self.heads) > 1 else None
-        if first.start == 0 and first.form is None and second is not None and \
+        if first.start == 0 and first.form is None and not first.letter and second is not None and \
                 second.kind in WORD_RANK:
             anchor = max(anchor, self.heads[1].start)  # the title line of a book
         for head in [h for h in self.heads if h.start < anchor]:
@@ -553,8 +544,8 @@ class _Builder:
              expected: dict[int, int], heads: list[_Head], k: int) -> Div:
         form = head.form
         if form is None:
-            kind = "part" if head.parent_of_next and k + 1 < len(heads) and \
-                heads[k + 1].form is not None and heads[k + 1].form.kind == "chapter" \
+            child = heads[k + 1].form if head.parent_of_next and k + 1 < len(heads) else None
+            kind = "part" if child is not None and child.kind == "chapter" \
                 else self.settings.unnumbered
         else:
             kind = form.div_type

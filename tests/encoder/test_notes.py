@@ -65,3 +65,37 @@ def test_an_unresolved_marker_does_not_shift_the_others():
     flow, notes = separate_notes(_blocks("A.* B.† end", "† Dagger note."))
     assert [n.marker for n in notes] == ["†"]
     assert flow[0].text == f"A.* B.{anchor(0)} end"
+
+
+def test_numbered_markers_match_their_notes_by_number():
+    flow, notes = separate_notes(_blocks(
+        "Some Massanello \u00b9 may arise, and more words follow here.",
+        "A paragraph after it, with (2) in it but no note of that number.",
+        "\u00b9 Thomas Anello, a fisherman of Naples."))
+    assert [n.marker for n in notes] == ["\u00b9"] and notes[0].text.startswith("Thomas")
+    assert anchor(0) in flow[0].text and "(2)" in flow[1].text and len(flow) == 2
+
+
+def test_bracketed_markers_and_gutenberg_footnote_blocks():
+    flow, notes = separate_notes(_blocks(
+        "A claim.[1] Another claim.[2]",
+        "[Footnote 1: The first source,\nin two lines.]",
+        "[2] The second source."))
+    assert [(n.marker, n.text) for n in notes] == [
+        ("1", "The first source, in two lines."), ("[2]", "The second source.")]
+    assert flow[0].text == "A claim." + anchor(0) + " Another claim." + anchor(1)
+
+
+def test_a_second_marker_of_one_note_becomes_a_pointer():
+    from tei_kirov.encoder.notes import pointer
+
+    flow, notes = separate_notes(_blocks(
+        "First mention.[1]", "[1] The note.", "Second mention.[1]"))
+    assert len(notes) == 1 and notes[0].pointed
+    assert flow[1].text == "Second mention." + pointer(0)
+
+
+def test_section_sign_and_lower_case_ocr_notes():
+    flow, notes = separate_notes(_blocks("Text with a mark.\u00a7", "\u00a7 The note.",
+                                         "More text here.*", "*i)card, a book, p. 456."))
+    assert [n.marker for n in notes] == ["\u00a7", "*"] and len(flow) == 2
