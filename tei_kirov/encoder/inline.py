@@ -8,20 +8,15 @@ characters ``pb`` (``break="no"`` inside a word)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Container, Emph, Foreign, Hi, Node, Note, Pb, Ptr, TeiHeader, Title
 from .asterisks import scan
 from .authority import Authority
-from .notes import RawNote, anchor_index, pointer_index
+from .notes import RawNote, anchor_index, pointer_index, signer_key
 from .pages import PB, PB_WORD
 from .spans import merge_strings, transform
-
-#: @resp value for each note role.
-RESP = {"author": "#LT", "editors": "#eds", "translator": "#tr", "encoder": "#enc"}
-_SIGNATURE = re.compile(r"^(?:Translator'?s note|Eds?|Editors?'? note)\.?$")
 
 
 def plain(text: str) -> str:
@@ -37,11 +32,13 @@ class InlineContext:
 
     authority: Authority
     notes: list[RawNote]
-    resp: dict[str, str] = field(default_factory=lambda: dict(RESP))
+    resp: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     _titles: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if not self.resp:  # note signers (printed signature -> @resp), from the data
+            self.resp = dict(self.authority.signers)
         for entry in self.authority.of_kind("bibl"):
             for form in entry.forms:
                 self._titles[form] = entry
@@ -105,7 +102,7 @@ def _note(index: int, ctx: InlineContext) -> Note:
     raw = ctx.notes[index]
     ctx.count("note")
     return Note(*parse(raw.text, ctx), place="foot", n=raw.marker,
-                resp=ctx.resp.get(raw.role, "#LT"),
+                resp=ctx.resp.get(raw.role),
                 xml_id=f"note{index + 1}" if raw.pointed else None)
 
 
@@ -123,7 +120,7 @@ def _span(kind: str, inner: str, ctx: InlineContext) -> Node:
     if kind == "b":
         ctx.count("bold")
         return Hi(*content, rend="bold")
-    if _SIGNATURE.match(text):
+    if signer_key(text) and signer_key(text) in ctx.resp:  # a note's signature
         ctx.count("italic")
         return Hi(*content, rend="italic")
     ctx.count("emph")

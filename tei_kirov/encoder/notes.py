@@ -16,12 +16,9 @@ from .blocks import Block
 #: First private-use code point used for note anchors (one per note, in order).
 ANCHOR_BASE = 0xF0000
 
-#: Who signed a note: pattern on the end of the note text -> role. Unsigned notes are the
-#: author's.
-SIGNATURES: tuple[tuple[str, str], ...] = (
-    (r"[—–-]\s*\*?Eds?\.\*?\s*$", "editors"),
-    (r"[—–-]\s*\*?Translator'?s note\.?\*?\s*$", "translator"),
-)
+#: A note's signature: a dash, then one to four words (in italics or not) ending the note
+#: (``—Eds.``, ``— *Translator's note.*``, ``—J. S.``).
+SIGNATURE = re.compile(r"(?:[—–]|--)\s*([*_]?[A-Z][\w'’.]*(?:\s+[\w'’.]+){0,3}[*_]?)\s*$")
 
 
 @dataclass
@@ -47,12 +44,17 @@ def anchor_index(ch: str) -> int | None:
     return code - ANCHOR_BASE if ANCHOR_BASE <= code < ANCHOR_BASE + 0xFFFD else None
 
 
+def signer_key(signature: str) -> str:
+    """How a printed signature is looked up: lower case, without stops and italics marks."""
+    return " ".join(re.sub(r"[*_.]", " ", signature).lower().split())
+
+
 def note_role(text: str) -> str:
-    """``editors``/``translator`` for signed notes, ``author`` otherwise."""
-    for pattern, role in SIGNATURES:
-        if re.search(pattern, text):
-            return role
-    return "author"
+    """Who signed the note, as :func:`signer_key` of its printed signature; ``""`` for an
+    unsigned note (the author's). What a signature stands for is data (the metadata or
+    authority file), not known here."""
+    m = SIGNATURE.search(text)
+    return signer_key(m.group(1)) if m else ""
 
 
 #: A note block opens with its marker: one to three asterisks, a dagger or section sign,

@@ -20,7 +20,7 @@ def test_italics_by_meaning():
 
 
 def test_page_breaks_and_notes_become_elements():
-    note = RawNote("*", "Cf. *Pravda*.\u2014Eds.", "editors", 1)
+    note = RawNote("*", "Cf. *Pravda*.\u2014Eds.", "eds", 1)
     out = parse(f"word{PB_WORD}split and {PB}on.{anchor(0)} Then", _ctx([note]))
     assert out[0] == "word" and out[1] == Pb(break_="no") and out[3] == Pb()
     n = out[5]
@@ -45,3 +45,13 @@ def test_pass_walks_the_tree():
 
 def test_plain():
     assert plain(f"*a*{PB} b") == "a b"
+
+
+def test_note_resp_comes_from_the_data_not_the_code():
+    from tei_kirov.encoder.authority import Authority
+
+    ctx = InlineContext(Authority(), [RawNote("*", "A note.\u2014Eds.", "eds", 1)])
+    note = parse(f"text.{anchor(0)}", ctx)[1]
+    assert isinstance(note, Note) and note.resp is None
+    out = parse("so.\u2014*Translator's note.*", ctx)
+    assert isinstance(out[1], Emph)  # no data says it is a signature

@@ -12,10 +12,12 @@ def _blocks(*texts: str) -> list[Block]:
     return [Block(t, i) for i, t in enumerate(texts)]
 
 
-def test_note_roles_from_signatures():
-    assert note_role("A group of friends cabled.\u2014Eds.") == "editors"
-    assert note_role("Events proved it.\u2014*Translator's note.*") == "translator"
-    assert note_role("Cf. Leon Trotsky, a pamphlet.") == "author"
+def test_note_roles_are_the_printed_signatures():
+    assert note_role("A group of friends cabled.\u2014Eds.") == "eds"
+    assert note_role("Events proved it.\u2014*Translator's note.*") == "translator's note"
+    assert note_role("A later reading.--J. S.") == "j s"
+    assert note_role("Cf. Leon Trotsky, a pamphlet.") == ""
+    assert note_role("The word\u2014as he said it\u2014was new.") == ""
 
 
 def test_note_blocks_are_told_from_italic_paragraphs():
@@ -32,7 +34,7 @@ def test_notes_leave_the_flow_and_markers_become_anchors():
         "Title", "Text by us.* And on to the", "* Cf. a book.", "next page.",
         "No note here."))
     assert [n.text for n in notes] == ["Cf. a book."]
-    assert notes[0].role == "author" and notes[0].marker == "*"
+    assert notes[0].role == "" and notes[0].marker == "*"
     assert [b.text for b in flow] == ["Title", f"Text by us.{anchor(0)} And on to the",
                                       "next page.", "No note here."]
 
@@ -45,7 +47,7 @@ def test_a_note_block_without_a_waiting_marker_stays_text():
 def test_notes_are_matched_to_markers_in_order():
     flow, notes = separate_notes(_blocks(
         "*Sub**", "First.* text", "*Note one.\u2014Eds.", "*Note two."))
-    assert [n.role for n in notes] == ["editors", "author"]
+    assert [n.role for n in notes] == ["eds", ""]
     assert anchor(0) in flow[0].text and anchor(1) in flow[1].text
 
 
