@@ -5,7 +5,7 @@ Heads are recognised by :mod:`.heads` and kept only where what follows confirms 
 plain line must be followed by running text or by a numbered head it encloses); divisions nest
 by the kind of their head (part > chapter > numbered sections, in the order the kinds
 appear). Heads named like front matter (preface, introduction, ...) before the first other
-head make the front, with the title page (:mod:`.titlepage`) and a contents list; e-text
+head make the front, with the title page (:mod:`.frontmatter`) and a contents list; e-text
 producer credits are taken out for the header. A piece ends with its closer
 (:mod:`.closers`). Where unsure, a block stays a paragraph. Text stays raw here."""
 
@@ -51,7 +51,7 @@ from .heads import (
 )
 from .pages import join_lines
 from .report import Findings
-from .titlepage import CREDIT, build_title_page, with_breaks
+from .frontmatter import CREDIT, build_title_page, with_breaks
 
 __all__ = ["Hint", "Settings", "StructureReport", "build_text", "is_prose", "is_section_head",
            "is_subtitle"]

@@ -1,4 +1,4 @@
-from tei_kirov.encoder.titlepage import build_title_page
+from tei_kirov.encoder.frontmatter import build_title_page
 from tei_kirov.models import Byline, DocDate, DocImprint, DocTitle, Publisher, PubPlace, TitlePart
 
 

@@ -1,4 +1,4 @@
-"""The title page: the lines before the first heading, read as title, subtitle lines,
+"""The title page as printed: the lines before the first heading, marked up as title,
 bylines, imprint (publisher, place, address) and date."""
 
 from __future__ import annotations
