@@ -33,7 +33,15 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalpha())
 
 
+_LABEL = re.compile(r"\b(CHAPTER|PART|BOOK|SECTION|LETTER)\s+([IVXLC]+|\d+)\b")
+
+
 def _alike(a: str, b: str) -> bool:
+    """The same heading: letters 80% alike, or the same label and number (``CHAPTER IX``)
+    where OCR noise or a lost title line differs."""
+    la, lb = _LABEL.search(a.upper()), _LABEL.search(b.upper())
+    if la and lb and la.groups() == lb.groups():
+        return True
     a, b = _letters(a), _letters(b)
     return a == b or SequenceMatcher(None, a, b).ratio() >= 0.8
 
