@@ -35,6 +35,7 @@ from ..models import (
 )
 from .blocks import Block
 from .closers import closer_at_end, closer_parts, is_dateline, is_signature, opener_at_start
+from .frontmatter import CREDIT, build_title_page, with_breaks
 from .heads import (
     ARABIC,
     WORD_RANK,
@@ -51,7 +52,6 @@ from .heads import (
 )
 from .pages import join_lines
 from .report import Findings
-from .frontmatter import CREDIT, build_title_page, with_breaks
 
 __all__ = ["Hint", "Settings", "StructureReport", "build_text", "is_prose", "is_section_head",
            "is_subtitle"]
