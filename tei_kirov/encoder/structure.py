@@ -388,6 +388,7 @@ class _Builder:
         first = min([h.start for h in heads] + ([self.toc[0]] if self.toc else [])
                     + [len(self.texts)])
         front_parts: list[Any] = []
+        lead: list[Any] = []
         if body_heads or front_heads:
             page = build_title_page(self.texts[:first]) if first and not _body_text(
                 self.texts[0]) else None
@@ -395,10 +396,12 @@ class _Builder:
                 front_parts.append(page)
                 self.report.findings.add("titlepage", self.lines[0], self.texts[0],
                                          note="title page up to the first head")
-            elif first:
+            elif first and (front_heads or self.toc):
                 front_heads = [_Head(0, 0, None), *front_heads]
+            elif first:  # running text before the first head opens the body
+                lead = [P(_raw(t)) for t in self.texts[:first]]
         else:
-            return Text(Body(*[P(_raw(t)) for t in self.texts]))
+            return self._headless()
         body_start = body_heads[0].start if body_heads else len(self.texts)
         items: list[tuple[int, str, _Head | None]] = sorted(
             [(h.start, "head", h) for h in front_heads]
@@ -411,8 +414,20 @@ class _Builder:
                     front_parts.append(self._plain_div(self.toc[1], stop))
             elif front_head is not None:
                 front_parts.extend(self._front_div(front_head, stop))
-        body = Body(*self._body(body_heads))
+        body = Body(*lead, *self._body(body_heads))
         return Text(Front(*front_parts), body) if front_parts else Text(body)
+
+    def _headless(self) -> Text:
+        """A text without heads: the short lines before the first running text (two or
+        more) are its title page, the rest the body's paragraphs."""
+        start = next((k for k, t in enumerate(self.texts) if _body_text(t)), len(self.texts))
+        page = build_title_page(self.texts[:start]) if 2 <= start < len(self.texts) else None
+        body = Body(*[P(_raw(t)) for t in self.texts[start if page else 0:]])
+        if page is None:
+            return Text(body)
+        self.report.findings.add("titlepage", self.lines[0], self.texts[0],
+                                 note="title page: the lines before the running text")
+        return Text(Front(page), body)
 
     def _title_zone(self) -> None:
         """Plain heads before the first sure head (numbered, front matter, contents) are

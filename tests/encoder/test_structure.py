@@ -217,3 +217,15 @@ def test_plain_heads_alone_make_sections_and_the_type_is_a_setting():
     assert [(d.type, d.xml_id) for d in text.body.divs] == [("section", "s1"), ("section", "s2")]
     text = build_text(blocks, settings=Settings(unnumbered="essay"))
     assert [d.xml_id for d in text.body.divs] == ["essay1", "essay2"]
+
+
+def test_a_text_without_heads_keeps_its_title_page():
+    text = build_text(["CERTAIN SYMPTOMS", "OF NERVOUS EXHAUSTION.", "By A. DOCTOR, M. D.",
+                       PROSE, PROSE])
+    page = text.front.child(TitlePage)
+    assert page.child(Byline).text() == "By A. DOCTOR, M. D."
+    assert not list(text.body.iter(Div)) and len(text.body.paragraphs) == 2
+    assert build_text([PROSE, "a short line", PROSE]).front is None
+    text = build_text([PROSE, "A Short Head", PROSE])  # text before the first head
+    assert text.front is None and len(text.body.paragraphs) == 1
+    assert text.body.divs[0].head.text() == "A Short Head"
