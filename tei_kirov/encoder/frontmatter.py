@@ -18,7 +18,7 @@ from ..models import (
     TitlePage,
     TitlePart,
 )
-from .heads import is_caps
+from .heads import is_caps, is_connector
 
 #: A publisher named by a trailing noun (``PIONEER`` / ``PUBLISHERS``, ``Riverside Press``).
 PUBLISHER_NOUN = re.compile(r"\b(?:PUBLISHERS?|PRESS|COMPANY|CO\.|SONS|BOOKS|HOUSE)\.?$", re.I)
@@ -103,7 +103,23 @@ def build_title_page(blocks: list[str]) -> TitlePage | None:
     """The title page whose blocks are ``blocks`` (``None`` when there are none)."""
     if not blocks:
         return None
-    title = _doc_title(blocks[0])
+    lead = 0  # OCR specks before the title
+    while lead < len(blocks) - 1 and sum(ch.isalpha() for ch in blocks[lead]) < 3:
+        lead += 1
+    specks = [TitlePart(b, type="desc") for b in blocks[:lead]]
+    lines, k = blocks[lead].split("\n"), lead + 1
+    while k + 1 < len(blocks) and is_connector(blocks[k]) and is_caps(blocks[k + 1]) \
+            and "\n" not in blocks[k + 1]:  # CERTAIN SYMPTOMS / OF / NERVOUS EXHAUSTION.
+        lines += [blocks[k], blocks[k + 1]]
+        k += 2
+    title = _doc_title("\n".join(lines))
+    page = _page(title, [blocks[lead], *blocks[k:]])
+    page.content[:0] = specks
+    return page
+
+
+def _page(title: DocTitle, blocks: list[str]) -> TitlePage:
+    """The title page of ``title`` and the blocks after it (``blocks[0]`` is the title's)."""
     span = _publisher_span(blocks)
     if span is None:
         rest = _loose(blocks[1:])

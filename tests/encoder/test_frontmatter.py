@@ -28,3 +28,12 @@ def test_place_publisher_statement_year_and_byline():
 
 def test_no_blocks_no_title_page():
     assert build_title_page([]) is None
+
+
+def test_ocr_specks_and_a_title_set_on_separate_lines():
+    page = build_title_page(["/o,", "CERTAIN SYMPTOMS", "OF", "NERVOUS EXHAUSTION.",
+                             "By A. DOCTOR"])
+    assert page is not None
+    assert page.child(DocTitle).text() == "CERTAIN SYMPTOMS\nOF\nNERVOUS EXHAUSTION."
+    assert page.children(TitlePart)[0].text() == "/o,"
+    assert page.child(Byline).text() == "By A. DOCTOR"
