@@ -67,8 +67,28 @@ def closer_parts(text: str) -> list[Any] | None:
     return None
 
 
+#: A name signed in ordinary case, with a comma (``Berkeley Hill,``).
+NAME_COMMA = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},$")
+#: An address under a signature (``55 Wimpole Street.``).
+ADDRESS = re.compile(r"^\d{1,4}[A-Za-z]?,?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\.?$")
+
+
+def _signed_addresses(blocks: list[str]) -> tuple[int, Closer] | None:
+    """One or two signers, each a name with a comma and an address line."""
+    k = len(blocks)
+    parts: list[Any] = []
+    while k >= 2 and len(parts) < 8 and NAME_COMMA.match(blocks[k - 2].strip()) and \
+            ADDRESS.match(blocks[k - 1].strip()):
+        parts[:0] = [Signed(blocks[k - 2]), " ", Dateline(blocks[k - 1]), " "]
+        k -= 2
+    return (len(blocks) - k, Closer(*parts[:-1])) if parts else None
+
+
 def closer_at_end(blocks: list[str]) -> tuple[int, Closer] | None:
     """The closer that ends ``blocks``: how many blocks it takes and the element."""
+    signed = _signed_addresses(blocks)
+    if signed is not None:
+        return signed
     if len(blocks) >= 2 and is_signature(blocks[-2]) and is_dateline(blocks[-1]):
         return 2, Closer(Signed(blocks[-2]), Dateline(blocks[-1]))
     if blocks:

@@ -39,3 +39,13 @@ def test_closer_and_opener_of_a_letter():
     assert taken == 2 and opener.child(Salute).text() == "My Dear Friend:"
     assert is_salute("Dear Sir,") and not is_salute("Dear me, what a day it has been.")
     assert opener_at_start(["BOSTON, APRIL 22, 1845.", "Text follows."]) is None
+
+
+def test_signers_with_their_addresses():
+    taken, closer = closer_at_end(["Text.", "Berkeley Hill,", "55 Wimpole Street.",
+                                   "Arthur Cooper,", "25 Welbeck Street."])
+    assert taken == 4
+    assert [s.text() for s in closer.children(Signed)] == ["Berkeley Hill,", "Arthur Cooper,"]
+    assert [d.text() for d in closer.children(Dateline)] == ["55 Wimpole Street.",
+                                                            "25 Welbeck Street."]
+    assert closer_at_end(["Text.", "In the end,", "12 Men Came."]) is None

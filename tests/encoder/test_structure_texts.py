@@ -74,6 +74,8 @@ def test_hill_cooper_parts_and_chapters_not_running_heads(encoded):
     doc, _ = encoded("ocr-hill-cooper-venereal.txt")
     front, body = doc.text.front, doc.text.body
     assert [d.type for d in front.divs] == ["preface", "preface"]
+    signers = [s.text() for s in front.divs[0].child(Closer).children(Signed)]
+    assert signers == ["Berkeley Hill,", "Arthur Cooper,"]
     parts = body.divs
     assert [(d.type, d.head.text()) for d in parts] == [("part", "INTBODUCTOBY."),
                                                         ("part", "SYPHILIS.")]
