@@ -12,6 +12,7 @@ producer credits are taken out for the header. A piece ends with its closer
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -219,6 +220,12 @@ def _contents(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def _alike_count(key: str, candidates: Counter[str]) -> int:
+    """How many candidate lines read as ``key`` (the same, or misread: 80% alike)."""
+    return sum(n for c, n in candidates.items()
+               if abs(len(c) - len(key)) <= len(key) // 4 + 1 and _similar(key, c))
+
+
 def _similar(a: str, b: str) -> bool:
     return a == b or (len(a) > 5 and SequenceMatcher(None, a, b).ratio() >= 0.8)
 
@@ -235,8 +242,8 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
     words = [word_head(t) if k not in skip else None for k, t in enumerate(texts)]
     in_list = _list_runs(texts, numbered)
     printed_titles = _printed_titles(texts, words, numbered)
-    candidates = [normal_form(t) for k, t in enumerate(texts)
-                  if k not in skip and plain_head(t)]
+    candidates = Counter(normal_form(t) for k, t in enumerate(texts)
+                         if k not in skip and plain_head(t))
     heads: list[_Head] = []
     last_of_kind: dict[str, int] = {}
     accepted: list[str] = []
@@ -281,7 +288,7 @@ def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
                 k += 1
                 continue
             key = normal_form(" ".join(texts[k:end]))
-            repeated = counts.get(key, 0) > 1 or sum(_similar(key, c) for c in candidates) > 1 \
+            repeated = counts.get(key, 0) > 1 or _alike_count(key, candidates) > 1 \
                 or any(_similar(key, t) for t in printed_titles) \
                 or _folio(texts[k - 1] if k else "") or _folio(texts[nxt] if nxt < n else "")
             again = any(_similar(key, a) for a in accepted)
