@@ -12,9 +12,7 @@ producer credits are taken out for the header. A piece ends with its closer
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any
 
 from ..models import (
@@ -35,21 +33,22 @@ from ..models import (
     Text,
 )
 from .blocks import Block
-from .closers import closer_at_end, closer_parts, is_dateline, is_signature, opener_at_start
+from .closers import closer_at_end, closer_parts, is_dateline, opener_at_start
 from .frontmatter import CREDIT, build_title_page, with_breaks
 from .heads import (
     ARABIC,
     WORD_RANK,
-    HeadForm,
-    is_caps,
-    is_connector,
     is_section_head,
     is_subtitle,
     known_word,
-    normal_form,
-    numbered_head,
-    plain_head,
-    word_head,
+)
+from .headscan import (
+    HeadAt,
+    body_text,
+    find_contents,
+    find_heads,
+    is_prose,
+    tail_is_colon,
 )
 from .pages import join_lines
 from .report import Findings
@@ -69,7 +68,6 @@ FRONT = {"preface": "preface", "introduction": "introduction", "foreword": "fore
          "dedication": "dedication", "advertisement": "advertisement", "prefatory": "preface",
          "introductory": "introduction", "acknowledgments": "acknowledgments",
          "acknowledgements": "acknowledgments", "to": "dedication"}
-CONTENTS = re.compile(r"^(?:TABLE OF )?CONTENTS\.?$", re.I)
 _ID_PREFIX = {"article": "art", "chapter": "ch", "section": "s", "part": "part",
               "book": "book", "letter": "let", "volume": "vol"}
 
@@ -118,35 +116,6 @@ class StructureReport:
         return self.divisions.get("section", 0)
 
 
-@dataclass
-class _Head:
-    """An accepted head: the blocks it spans, its numbered form (if any), its rank."""
-
-    start: int
-    end: int
-    form: HeadForm | None
-    rank: float = 0.0
-    parent_of_next: bool = False
-    letter: bool = False
-
-
-def is_prose(text: str) -> bool:
-    return len(text) > 80 and bool(re.search(r"[.!?]", text))
-
-
-def _is_sentence(text: str) -> bool:
-    """Running text rather than a title: several words and closing punctuation."""
-    return len(text.split()) >= 6 and text.rstrip(" *_")[-1:] in ".!?:;\"”)"
-
-
-def _body_text(text: str) -> bool:
-    return is_prose(text) or _is_sentence(text)
-
-
-def _tail_is_colon(text: str) -> bool:
-    return text.rstrip(" *").endswith(":")
-
-
 def _raw(text: str) -> str:
     return join_lines(text)
 
@@ -181,8 +150,8 @@ def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
     texts = [b.text if isinstance(b, Block) else b for b in blocks]
     lines = [b.line if isinstance(b, Block) else 0 for b in blocks]
     units = _take_producer(_Units(texts, lines), report)
-    toc = _contents(units.texts)
-    heads = _heads(units.texts, toc, units.lines, report)
+    toc = find_contents(units.texts)
+    heads = find_heads(units.texts, toc, units.lines, report.findings)
     return _Builder(units, toc, heads, hints, report, settings).build()
 
 
@@ -199,176 +168,8 @@ def _take_producer(units: _Units, report: StructureReport) -> _Units:
     return keep
 
 
-def _contents(texts: list[str]) -> tuple[int, int] | None:
-    """A contents list: its head and the entries after it, up to running text or the first
-    entry printed again (the text itself begins)."""
-    for k, text in enumerate(texts[:60]):
-        if not CONTENTS.match(text.strip()):
-            continue
-        seen: set[str] = set()
-        j = k + 1
-        while j < len(texts) and not _body_text(texts[j]) or (
-                j < len(texts) and "\n" in texts[j] and not is_prose(texts[j].replace("\n", " "))):
-            key = normal_form(texts[j])
-            if key in seen:
-                break
-            seen.add(key)
-            j += 1
-            if j - k > 200:
-                break
-        return (k, j) if j > k + 1 else None
-    return None
-
-
-def _alike_count(key: str, candidates: Counter[str]) -> int:
-    """How many candidate lines read as ``key`` (the same, or misread: 80% alike)."""
-    return sum(n for c, n in candidates.items()
-               if abs(len(c) - len(key)) <= len(key) // 4 + 1 and _similar(key, c))
-
-
-def _similar(a: str, b: str) -> bool:
-    return a == b or (len(a) > 5 and SequenceMatcher(None, a, b).ratio() >= 0.8)
-
-
-def _heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
-           report: StructureReport) -> list[_Head]:
-    n = len(texts)
-    skip = set(range(*toc)) if toc else set()
-    counts: dict[str, int] = {}
-    for k, text in enumerate(texts):
-        if k not in skip:
-            counts[normal_form(text)] = counts.get(normal_form(text), 0) + 1
-    numbered = [numbered_head(t) if k not in skip else None for k, t in enumerate(texts)]
-    words = [word_head(t) if k not in skip else None for k, t in enumerate(texts)]
-    in_list = _list_runs(texts, numbered)
-    printed_titles = _printed_titles(texts, words, numbered)
-    candidates = Counter(normal_form(t) for k, t in enumerate(texts)
-                         if k not in skip and plain_head(t))
-    heads: list[_Head] = []
-    last_of_kind: dict[str, int] = {}
-    accepted: list[str] = []
-    k = 0
-    while k < n:
-        if k in skip:
-            k += 1
-            continue
-        text = texts[k]
-        form = words[k]
-        if form is not None:
-            end = k + 1
-            end += _title_blocks(texts, end, form, words, numbered)
-            heads.append(_Head(k, end, form))
-            k = end
-            continue
-        form = numbered[k]
-        if form is not None and k not in in_list and not (k and _tail_is_colon(texts[k - 1])):
-            expected = last_of_kind.get(form.kind, 0) + 1
-            followed = k + 1 < n and (form.kind == "arabic" or _body_text(texts[k + 1])
-                                      or numbered[k + 1] is not None
-                                      or words[k + 1] is not None)
-            in_order = form.kind == "arabic" or form.number in (1, expected)
-            if followed and in_order and _strong(form, False) and (
-                    "\n" not in text or form.kind != "arabic"):
-                last_of_kind[form.kind] = form.number
-                heads.append(_Head(k, k + 1, form))
-                k += 1
-                continue
-        if plain_head(text) and not is_dateline(text):
-            end = k + 1
-            while end + 1 < n and is_connector(texts[end]) and plain_head(texts[end + 1]):
-                end += 2
-            nxt = end + 1 if end < n and is_subtitle(texts[end]) else end
-            child = nxt < n and (words[nxt] is not None or _strong(numbered[nxt], nxt in in_list))
-            letter = nxt < n and opener_at_start(texts[nxt:nxt + 2]) is not None
-            body = nxt < n and numbered[nxt] is None and (_body_text(texts[nxt]) or letter)
-            if body and (is_signature(text) or len(text.split()) == 1 and is_caps(text)) and \
-                    re.match(r"P\.\s?S\.", texts[nxt]):
-                body = False  # a signature before a postscript
-            if is_signature(text) and not body:
-                k += 1
-                continue
-            key = normal_form(" ".join(texts[k:end]))
-            repeated = counts.get(key, 0) > 1 or _alike_count(key, candidates) > 1 \
-                or any(_similar(key, t) for t in printed_titles) \
-                or _folio(texts[k - 1] if k else "") or _folio(texts[nxt] if nxt < n else "")
-            again = any(_similar(key, a) for a in accepted)
-            if (child and not again) or (body and not repeated):
-                accepted.append(key)
-                heads.append(_Head(k, end, None, parent_of_next=child, letter=letter))
-                k = nxt
-                continue
-            if len(text) > 3:
-                note = ("repeated line (a running head?) kept as a paragraph" if repeated
-                        else "short line not followed by text, kept as a paragraph")
-                report.findings.add("uncertain", lines[k], text, note=note)
-        k += 1
-    return heads
-
-
-_FOLIO = re.compile(r"^\W{0,2}[0-9IVXLivxl]{1,4}\W{0,2}$")
-
-
-def _folio(text: str) -> bool:
-    """A page number on a line of its own."""
-    return bool(_FOLIO.match(text.strip()))
-
-
-def _title_blocks(texts: list[str], k: int, form: HeadForm, words: list[HeadForm | None],
-                  numbered: list[HeadForm | None]) -> int:
-    """How many blocks after a labelled head (``CHAPTER I.``) print its title: one short
-    line, or two when the first ends in a comma."""
-    if form.title or k >= len(texts):
-        return 0
-
-    def titleish(text: str) -> bool:
-        return words[k] is None and numbered[k] is None and (
-            is_caps(text) or not _body_text(text))
-
-    first = texts[k]
-    if plain_head(first) and titleish(first):
-        return 1
-    if first.rstrip().endswith(",") and k + 1 < len(texts) and plain_head(
-            first.rstrip(",") + " X") and plain_head(texts[k + 1]) and titleish(texts[k + 1]):
-        return 2
-    return 0
-
-
-def _printed_titles(texts: list[str], words: list[HeadForm | None],
-                    numbered: list[HeadForm | None]) -> list[str]:
-    """The titles printed with labelled and numbered heads (running heads repeat them)."""
-    found: list[str] = []
-    for k, form in enumerate(words):
-        if form is not None:
-            n = _title_blocks(texts, k + 1, form, words, numbered)
-            found.append(normal_form(form.title or " ".join(texts[k + 1:k + 1 + n])))
-    found += [normal_form(f.title) for f in numbered if f is not None]
-    return [t for t in found if t]
-
-
-def _strong(form: HeadForm | None, listed: bool) -> bool:
-    """A numbered head that may open a division under a plain head."""
-    if form is None or listed:
-        return False
-    return form.kind != "alpha" or len(form.title.split()) >= 2
-
-
-def _list_runs(texts: list[str], numbered: list[HeadForm | None]) -> set[int]:
-    """Blocks of a numbered run (``1.`` then ``2.`` directly after it): list items."""
-    found: set[int] = set()
-    for k in range(len(texts) - 1):
-        a, b = numbered[k] or _item_form(texts[k]), numbered[k + 1] or _item_form(texts[k + 1])
-        if a is not None and b is not None and a.kind == b.kind and b.number == a.number + 1:
-            found.update((k, k + 1))
-    return found
-
-
-def _item_form(text: str) -> HeadForm | None:
-    m = ARABIC.match(text.strip())
-    return HeadForm("arabic", int(m.group(1)), m.group(2)) if m else None
-
-
 class _Builder:
-    def __init__(self, units: _Units, toc: tuple[int, int] | None, heads: list[_Head],
+    def __init__(self, units: _Units, toc: tuple[int, int] | None, heads: list[HeadAt],
                  hints: list[Hint], report: StructureReport, settings: Settings) -> None:
         self.texts = units.texts
         self.lines = units.lines
@@ -397,20 +198,20 @@ class _Builder:
         front_parts: list[Any] = []
         lead: list[Any] = []
         if body_heads or front_heads:
-            page = build_title_page(self.texts[:first]) if first and not _body_text(
+            page = build_title_page(self.texts[:first]) if first and not body_text(
                 self.texts[0]) else None
             if page is not None:
                 front_parts.append(page)
                 self.report.findings.add("titlepage", self.lines[0], self.texts[0],
                                          note="title page up to the first head")
             elif first and (front_heads or self.toc):
-                front_heads = [_Head(0, 0, None), *front_heads]
+                front_heads = [HeadAt(0, 0, None), *front_heads]
             elif first:  # running text before the first head opens the body
                 lead = [P(_raw(t)) for t in self.texts[:first]]
         else:
             return self._headless()
         body_start = body_heads[0].start if body_heads else len(self.texts)
-        items: list[tuple[int, str, _Head | None]] = sorted(
+        items: list[tuple[int, str, HeadAt | None]] = sorted(
             [(h.start, "head", h) for h in front_heads]
             + ([(self.toc[0], "toc", None)] if self.toc else []), key=lambda item: item[0])
         for k, (_start, what, front_head) in enumerate(items):
@@ -427,7 +228,7 @@ class _Builder:
     def _headless(self) -> Text:
         """A text without heads: the short lines before the first running text (two or
         more) are its title page, the rest the body's paragraphs."""
-        start = next((k for k, t in enumerate(self.texts) if _body_text(t)), len(self.texts))
+        start = next((k for k, t in enumerate(self.texts) if body_text(t)), len(self.texts))
         page = build_title_page(self.texts[:start]) if 2 <= start < len(self.texts) else None
         body = Body(*[P(_raw(t)) for t in self.texts[start if page else 0:]])
         if page is None:
@@ -469,7 +270,7 @@ class _Builder:
                 return k
         return 0
 
-    def _front_type(self, head: _Head) -> str | None:
+    def _front_type(self, head: HeadAt) -> str | None:
         words = re.findall(r"[A-Za-z]+", " ".join(self.texts[head.start:head.end]))
         return front_name(words[0]) if words and head.form is None else None
 
@@ -488,7 +289,7 @@ class _Builder:
         return Div(*[P(_raw(t)) for t in self.texts[start:stop]], type="untitled",
                    xml_id=self.ids.make("untitled"))
 
-    def _front_div(self, head: _Head, stop: int) -> list[Div]:
+    def _front_div(self, head: HeadAt, stop: int) -> list[Div]:
         kind = self._front_type(head) or self.settings.unnumbered
         content = self.texts[head.end:stop]
         if head.end == head.start:
@@ -523,7 +324,7 @@ class _Builder:
         return Div(*parts, type="imprint", xml_id=self.ids.make("imprint"))
 
     # -- body -----------------------------------------------------------------------------
-    def _rank(self, k: int, heads: list[_Head]) -> float:
+    def _rank(self, k: int, heads: list[HeadAt]) -> float:
         head = heads[k]
         if head.form is not None:
             if head.form.kind in WORD_RANK:
@@ -533,7 +334,7 @@ class _Builder:
             return self._rank(k + 1, heads) - 0.5
         return -1.0
 
-    def _body(self, heads: list[_Head]) -> list[Any]:
+    def _body(self, heads: list[HeadAt]) -> list[Any]:
         root: list[Any] = []
         stack: list[tuple[float, Div]] = []
         numbered: set[int] = set()
@@ -562,8 +363,8 @@ class _Builder:
                     stack.pop()
         return root
 
-    def _div(self, head: _Head, parent: Div | None, counters: dict[tuple[int, str], int],
-             expected: dict[int, int], heads: list[_Head], k: int) -> Div:
+    def _div(self, head: HeadAt, parent: Div | None, counters: dict[tuple[int, str], int],
+             expected: dict[int, int], heads: list[HeadAt], k: int) -> Div:
         form = head.form
         if form is None:
             child = heads[k + 1].form if head.parent_of_next and k + 1 < len(heads) else None
@@ -587,8 +388,8 @@ class _Builder:
         self._found(head, div)
         return div
 
-    def _check_number(self, head: _Head, parent: Div | None, expected: dict[int, int],
-                      heads: list[_Head], k: int) -> int:
+    def _check_number(self, head: HeadAt, parent: Div | None, expected: dict[int, int],
+                      heads: list[HeadAt], k: int) -> int:
         """The printed number, or the expected one where the print has a slip (the next
         head goes on from the expected number)."""
         assert head.form is not None
@@ -603,12 +404,12 @@ class _Builder:
         expected[id(parent)] = n + 1
         return n
 
-    def _head(self, head: _Head) -> Head:
+    def _head(self, head: HeadAt) -> Head:
         parts = self.texts[head.start:head.end]
         lines = [line for part in parts for line in part.split("\n")]
         return Head(*with_breaks(lines))
 
-    def _found(self, head: _Head, div: Div) -> None:
+    def _found(self, head: HeadAt, div: Div) -> None:
         text = " / ".join(self.texts[head.start:head.end])
         self.report.findings.add("division", self.lines[head.start], text,
                                  value=f"div type={div.type} xml:id={div.xml_id}")
@@ -652,7 +453,7 @@ class _Builder:
         para = P(_raw(text))
         div.content.append(para)
         k += 1
-        if not _tail_is_colon(text) or k >= end:
+        if not tail_is_colon(text) or k >= end:
             return k
         items = self._items(body, k, end)
         if items is not None:
@@ -673,7 +474,7 @@ class _Builder:
         if not m or m.group(1) != "1":
             return None
         nxt = ITEM.match(body[k + 1]) if k + 1 < end else None
-        if k and not _tail_is_colon(body[k - 1]) and (nxt is None or nxt.group(1) != "2"):
+        if k and not tail_is_colon(body[k - 1]) and (nxt is None or nxt.group(1) != "2"):
             return None
         items: list[Any] = []
         last = 0
