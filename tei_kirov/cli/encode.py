@@ -91,6 +91,6 @@ def command(source: Path | None, output: Path | None, authority: Path | None,
     else:
         write_file(output, data, force=force)
     if report:
-        click.echo(found.summary(), err=True)
+        click.echo(found.summary() + "\n" + found.details(), err=True)
     if not quiet:
         click.echo(f"{output.name if output else '(stdout)'}: {found.one_line()}", err=True)

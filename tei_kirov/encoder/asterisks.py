@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 #: Characters that may open an italic span right after the asterisk.
 _OPENERS = "\"'“‘(["
 #: Footnote markers other than asterisks.
-DAGGERS = "†‡"
+DAGGERS = "†‡§"
 
 
 @dataclass

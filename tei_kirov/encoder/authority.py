@@ -29,6 +29,7 @@ from ..models import (
     Title,
 )
 from ..xml.safety import parse_bytes
+from .notes import signer_key
 from .structure import Hint
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -67,6 +68,9 @@ class Authority:
     corrections: list[tuple[str, str]] = field(default_factory=list)
     non_names: list[str] = field(default_factory=list)
     hints: list[Hint] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
+    #: note signatures (``signer_key`` of the printed form, ``""`` for unsigned) -> @resp
+    signers: dict[str, str] = field(default_factory=dict)
     source: str = ""
 
     def of_kind(self, kind: str) -> list[Entry]:
@@ -149,6 +153,10 @@ def _read(root: Any, name: str) -> Authority:
         quote = el.find("t:quote", NS)
         if el.get("n") and quote is not None:
             auth.hints.append(Hint(el.get("n"), _text(quote)))
+        elif el.get("n") == "note-signer":
+            auth.signers[signer_key(_text(el))] = el.get("corresp") or ""
+        elif el.get("n"):
+            auth.settings[el.get("n")] = _text(el)
     return auth
 
 

@@ -8,20 +8,15 @@ characters ``pb`` (``break="no"`` inside a word)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Container, Emph, Foreign, Hi, Node, Note, Pb, TeiHeader, Title
+from ..models import Container, Emph, Foreign, Hi, Node, Note, Pb, Ptr, TeiHeader, Title
 from .asterisks import scan
 from .authority import Authority
-from .notes import RawNote, anchor_index
+from .notes import RawNote, anchor_index, pointer_index, signature_role, signer_key
 from .pages import PB, PB_WORD
 from .spans import merge_strings, transform
-
-#: @resp value for each note role.
-RESP = {"author": "#LT", "editors": "#eds", "translator": "#tr", "encoder": "#enc"}
-_SIGNATURE = re.compile(r"^(?:Translator'?s note|Eds?|Editors?'? note)\.?$")
 
 
 def plain(text: str) -> str:
@@ -32,16 +27,21 @@ def plain(text: str) -> str:
 
 @dataclass
 class InlineContext:
-    """What the pass needs: the authority (titles, foreign phrases), the notes in anchor
-    order, and counts of what it made."""
+    """What the pass needs: the authority (titles, foreign phrases, note signers), the notes
+    in anchor order, the header's parties by role, and counts of what it made."""
 
     authority: Authority
     notes: list[RawNote]
-    resp: dict[str, str] = field(default_factory=lambda: dict(RESP))
+    resp: dict[str, str] = field(default_factory=dict)
+    #: The header id for each note role (``author``, ``editors``, ``translator``), from the
+    #: metadata; used for a signer the authority file does not name.
+    roles: dict[str, str | None] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     _titles: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if not self.resp:  # note signers (printed signature -> @resp), from the data
+            self.resp = dict(self.authority.signers)
         for entry in self.authority.of_kind("bibl"):
             for form in entry.forms:
                 self._titles[form] = entry
@@ -82,6 +82,8 @@ def _specials(text: str, ctx: InlineContext) -> list[Any]:
             node = Pb()
         elif ch == PB_WORD:
             node = Pb(break_="no")
+        elif pointer_index(ch) is not None:
+            node = Ptr(target=f"#note{pointer_index(ch) + 1}")  # type: ignore[operator]
         elif index is not None:
             node = _note(index, ctx) if index < len(ctx.notes) else None
             if node is None:
@@ -103,7 +105,24 @@ def _note(index: int, ctx: InlineContext) -> Note:
     raw = ctx.notes[index]
     ctx.count("note")
     return Note(*parse(raw.text, ctx), place="foot", n=raw.marker,
-                resp=ctx.resp.get(raw.role, "#LT"))
+                resp=note_resp_of(raw.role, ctx),
+                xml_id=f"note{index + 1}" if raw.pointed else None)
+
+
+def is_signature(text: str, ctx: InlineContext) -> bool:
+    """Whether italic ``text`` is a note's signature (``Translator's note.``): one the
+    authority file names, or one whose role the convention gives."""
+    key = signer_key(text)
+    return bool(key) and (key in ctx.resp or signature_role(key) is not None)
+
+
+def note_resp_of(key: str, ctx: InlineContext) -> str | None:
+    """Who wrote a note signed ``key``: the authority file's signer if it names one, else the
+    header's party in the role the signature states (``None``: nobody known)."""
+    if key in ctx.resp:
+        return ctx.resp[key] or None
+    role = signature_role(key)
+    return ctx.roles.get(role) if role else None
 
 
 def _span(kind: str, inner: str, ctx: InlineContext) -> Node:
@@ -120,7 +139,7 @@ def _span(kind: str, inner: str, ctx: InlineContext) -> Node:
     if kind == "b":
         ctx.count("bold")
         return Hi(*content, rend="bold")
-    if _SIGNATURE.match(text):
+    if is_signature(text, ctx):
         ctx.count("italic")
         return Hi(*content, rend="italic")
     ctx.count("emph")

@@ -22,7 +22,6 @@ from ..models import (
     DocTitle,
     Document,
     Head,
-    Note,
     PersName,
     Publisher,
     PubPlace,
@@ -38,15 +37,17 @@ from .blocks import split_blocks
 from .corrections import apply_corrections
 from .credits import separate_credits
 from .dates import apply_dates, reference_date
+from .findings import collect
 from .header import Counts, Facts, build_header, note_resp
-from .inline import RESP, InlineContext, apply_inline
+from .inline import InlineContext, apply_inline
 from .meta import MetaSource, load_meta
 from .names import NameStats, apply_names
 from .notes import separate_notes
 from .pages import join_pages
 from .quotes import apply_quotes
+from .report import Findings
 from .settle import settle
-from .structure import StructureReport, build_text
+from .structure import Settings, StructureReport, build_text
 from .titlepage import read_title_page
 
 RNG_PI = PI("xml-model", 'href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/'
@@ -67,6 +68,7 @@ class EncodeReport:
     #: What the user should check: facts the header lacks, and the like.
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    findings: Findings = field(default_factory=Findings)
 
     def summary(self) -> str:
         """One line per count."""
@@ -83,6 +85,11 @@ class EncodeReport:
         names = sum(c.get(k, 0) for k in ("person mentions", "place mentions", "org mentions"))
         return (f"{c.get('divisions', 0)} divisions, {c.get('notes', 0)} notes, "
                 f"{c.get('dates', 0)} dates, {names} names; {self.seconds:.2f} s")
+
+    def details(self) -> str:
+        """Every finding with its source line (divisions, notes, dates, names, what was
+        uncertain or left as a paragraph)."""
+        return self.findings.render()
 
 
 def encode(text: str, authority: str | Path | bytes | Authority | None = None,
@@ -109,9 +116,12 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
         raise TeiError("nothing to encode: the text is empty")
     flow, notes = separate_notes(blocks)
     joined, joins = join_pages(flow, text)
+    settled, report.warnings = settle(given, page)
+    report.header = page.taken
     structure = StructureReport()
-    text_el = build_text([b.text for b in joined], auth.hints, structure)
-    ctx = InlineContext(auth, notes)
+    settings = Settings(**{k: v for k, v in auth.settings.items() if k == "unnumbered"})
+    text_el = build_text(joined, auth.hints, structure, settings)
+    ctx = InlineContext(auth, notes, roles=note_resp(settled))
     apply_inline(text_el, ctx)
     corrections: list[str] = []
     apply_corrections(text_el, auth.corrections, found=corrections)
@@ -120,14 +130,11 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     names = apply_names(text_el, auth, NameStats())
     dates = encode_dates(text_el)
     facts = collect_facts(text_el, auth)
-    settled, report.warnings = settle(given, page)
-    report.header = page.taken
     counts = Counts(joins.paragraphs, len(joins.words), len(joins.compounds),
                     len(corrections) + len(structure.corrections), ctx.counts.get("note", 0),
                     corrected=structure.corrections + corrections,
                     variants=printed_variants(text_el, auth))
     header = build_header(settled, counts, facts, credits.items, auth)
-    point_notes(text_el, note_resp(settled))
     parts: list[Any] = [header, text_el]
     lists = standoff_lists(auth, refs_in(text_el) | refs_in(header))
     if lists:
@@ -135,6 +142,11 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     doc = Document(Tei(*parts, xml_lang=settled.language or "en"))
     doc.prolog = [*doc.prolog, RNG_PI.model_copy()]
     report.seconds = time.perf_counter() - started
+    report.findings = structure.findings
+    for credit in credits.items:
+        report.findings.add("producer", credit.line, credit.text,
+                            note="e-text credit, into the header (notesStmt)")
+    collect(text_el, text, notes, report.findings)
     divs = list(text_el.iter(Div))
     report.counts = {
         "divisions": len(divs),
@@ -165,16 +177,6 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     report.corrections = structure.corrections + corrections
     report.joined_words = joins.words
     return doc, report
-
-
-def point_notes(text_el: Text, resp: dict[str, str | None]) -> None:
-    """Each note's ``@resp`` made to point at who the header names in its role (or left
-    out where the header names nobody)."""
-    roles = {v: k for k, v in RESP.items()}
-    for note in text_el.iter(Note):
-        role = roles.get(note.resp or "")
-        if role is not None:
-            note.resp = resp.get(role)
 
 
 def encode_dates(text_el: Text) -> list[Date]:

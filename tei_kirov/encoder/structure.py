@@ -1,13 +1,13 @@
-"""Pass 4 (blocks -> text model): the divisions of the pamphlet.
+"""Pass 4 (blocks -> text model): divisions, front matter and closers, from the printed
+conventions of the blocks, not from one text's layout.
 
-Reads the shape of the blocks, not their line numbers: a title page up to the first
-all-capitals heading that a paragraph follows (the introduction), the introduction up to its
-dateline, the back of the title page (byline, printing: a div of type "imprint"), then one
-article after another, each a title, an optional italic subtitle, numbered sections
-(``1. ...``), optional unnumbered divisions named by hints, and a closer (a signature in
-capitals and a dateline). Inside divisions a paragraph ending in a colon may introduce a
-numbered list (``1. ...;``) or a block quotation (paragraphs that open with a quotation
-mark). Text stays raw here; the inline passes read it later."""
+Heads are recognised by :mod:`.heads` and kept only where what follows confirms them (a
+plain line must be followed by running text or by a numbered head it encloses); divisions nest
+by the kind of their head (part > chapter > numbered sections, in the order the kinds
+appear). Heads named like front matter (preface, introduction, ...) before the first other
+head make the front, with the title page (:mod:`.frontmatter`) and a contents list (e-text producer
+credits were taken out before, by :mod:`.credits`). A piece ends with its closer
+(:mod:`.closers`). Where unsure, a block stays a paragraph. Text stays raw here."""
 
 from __future__ import annotations
 
@@ -17,42 +17,61 @@ from typing import Any
 
 from ..models import (
     Body,
+    Byline,
     Choice,
-    Closer,
     Corr,
-    Dateline,
     Div,
-    DocImprint,
-    DocTitle,
     Front,
     Head,
     Hi,
     Item,
     Label,
-    Lb,
     List,
     P,
-    Publisher,
-    PubPlace,
     Quote,
     Sic,
-    Signed,
     Text,
-    TitlePage,
-    TitlePart,
 )
-from ..models import Byline as BylineEl
+from .blocks import Block
+from .closers import closer_at_end, closer_parts, is_dateline, opener_at_start
+from .frontmatter import CREDIT, build_title_page, with_breaks
+from .heads import (
+    ARABIC,
+    WORD_RANK,
+    is_section_head,
+    is_subtitle,
+    known_word,
+)
+from .headscan import (
+    HeadAt,
+    body_text,
+    find_contents,
+    find_heads,
+    is_prose,
+    tail_is_colon,
+)
 from .pages import join_lines
+from .report import Findings
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December")
-DATE_LINE = re.compile(rf"^(?:[A-Z][\w .,'-]*,\s*)?(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\.?$")
-SECTION = re.compile(r"^(\d+)\.\s+(\S.*)$")
+__all__ = ["Hint", "Settings", "StructureReport", "build_text", "is_prose", "is_section_head",
+           "is_subtitle"]
+
 ITEM = re.compile(r"^(\d+)(?:-(\d+))?\.\s+(\S.*)$", re.S)
-SIGNATURE = re.compile(r"^[A-Z][A-Z.'’ -]*[A-Z.]$")
-CAPS_HEAD = re.compile(r"^[A-Z][A-Z '’-]+$")
-BYLINE = re.compile(r"^(?:Translated|Edited|Compiled|Introduced)(?: and \w+)? by$")
 _QUOTES_OPEN = "\"“"
+#: Front-matter heads by their first word.
+FRONT = {"preface": "preface", "introduction": "introduction", "foreword": "foreword",
+         "dedication": "dedication", "advertisement": "advertisement", "prefatory": "preface",
+         "introductory": "introduction", "acknowledgments": "acknowledgments",
+         "acknowledgements": "acknowledgments", "to": "dedication"}
+_ID_PREFIX = {"article": "art", "chapter": "ch", "section": "s", "part": "part",
+              "book": "book", "letter": "let", "volume": "vol"}
+
+
+def front_name(word: str) -> str | None:
+    """The front-matter division a head's first word names (``PREFACE``, ``Introduction``;
+    in capitals misread by one letter, ``PEEFACE``)."""
+    name = known_word(word, FRONT)
+    return FRONT[name] if name is not None else None
 
 
 @dataclass
@@ -64,202 +83,389 @@ class Hint:
 
 
 @dataclass
-class StructureReport:
-    """What the pass found, for the header and the counts."""
+class Settings:
+    """What a user may set for their text: the type of a division whose head is unnumbered
+    (default ``section``)."""
 
-    articles: int = 0
-    sections: int = 0
+    unnumbered: str = "section"
+
+
+@dataclass
+class StructureReport:
+    """What the pass found."""
+
+    divisions: dict[str, int] = field(default_factory=dict)
     lists: int = 0
     quotes: int = 0
     corrections: list[str] = field(default_factory=list)
+    findings: Findings = field(default_factory=Findings)
 
+    @property
+    def articles(self) -> int:
+        return self.divisions.get("article", 0)
 
-def is_section_head(text: str) -> bool:
-    """A numbered heading: ``12. The Inevitability ...`` (short, one line, not a list item)."""
-    if "\n" in text or len(text) > 150 or text.rstrip()[-1:] in ";,:—":
-        return False
-    m = SECTION.match(text)
-    return m is not None and m.group(2)[:1].isupper() and "—" not in text[:40]
-
-
-def is_subtitle(text: str) -> bool:
-    """A line set entirely in italics (a private note anchor may follow)."""
-    core = "".join(ch for ch in text if ord(ch) < 0xE000)
-    return bool(re.fullmatch(r"\*[^*]+\*", core.strip()))
-
-
-def is_prose(text: str) -> bool:
-    return len(text) > 80 and bool(re.search(r"[.!?]", text))
-
-
-def _is_sentence(text: str) -> bool:
-    """Running text rather than a title: several words and closing punctuation."""
-    return len(text.split()) >= 6 and text.rstrip(" *")[-1:] in ".!?:;\"”)"
+    @property
+    def sections(self) -> int:
+        return self.divisions.get("section", 0)
 
 
 def _raw(text: str) -> str:
     return join_lines(text)
 
 
-def build_text(blocks: list[str], hints: list[Hint] | None = None,
-               report: StructureReport | None = None) -> Text:
-    """The ``text`` element of the pamphlet whose blocks are ``blocks``."""
+class _Ids:
+    """Ids unique by construction: a taken id gets a number."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, base: str) -> str:
+        ident, k = base, 2
+        while ident in self.used:
+            ident, k = f"{base}-{k}", k + 1
+        self.used.add(ident)
+        return ident
+
+
+@dataclass
+class _Units:
+    texts: list[str]
+    lines: list[int]
+
+
+def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
+               report: StructureReport | None = None,
+               settings: Settings | None = None) -> Text:
+    """The ``text`` element whose blocks are ``blocks``."""
     hints = hints or []
     report = report if report is not None else StructureReport()
-    start = _first_article(blocks)
-    front = _front(blocks[:start], report)
-    body = Body(*_articles(blocks[start:], hints, report))
-    return Text(front, body) if front is not None else Text(body)
+    settings = settings or Settings()
+    texts = [b.text if isinstance(b, Block) else b for b in blocks]
+    lines = [b.line if isinstance(b, Block) else 0 for b in blocks]
+    units = _Units(texts, lines)
+    toc = find_contents(units.texts)
+    heads = find_heads(units.texts, toc, units.lines, report.findings)
+    return _Builder(units, toc, heads, hints, report, settings).build()
 
 
-def _first_article(blocks: list[str]) -> int:
-    for i, text in enumerate(blocks):
-        if is_section_head(text) and i and not _tail_is_colon(blocks[i - 1]):
-            j = i - 1
-            while j > 0 and _is_sentence(blocks[j]) and not DATE_LINE.match(blocks[j - 1]):
-                j -= 1  # paragraphs of the article before its first section
-            return j - 1 if j >= 1 and is_subtitle(blocks[j]) else j
-    # no numbered sections: the article starts after the front matter's last dateline
-    for i, text in enumerate(blocks):
-        if DATE_LINE.match(text) and i + 1 < len(blocks):
-            rest = [j for j in range(i + 1, len(blocks)) if is_prose(blocks[j])]
-            if rest:
-                return rest[0] - 1
-    return 0
+class _Builder:
+    def __init__(self, units: _Units, toc: tuple[int, int] | None, heads: list[HeadAt],
+                 hints: list[Hint], report: StructureReport, settings: Settings) -> None:
+        self.texts = units.texts
+        self.lines = units.lines
+        self.toc = toc
+        self.heads = heads
+        self.hints = hints
+        self.report = report
+        self.settings = settings
+        self.ids = _Ids()
+        self.kind_rank: dict[str, float] = {}
 
+    # -- the two parts ------------------------------------------------------------------
+    def build(self) -> Text:
+        heads = self.heads
+        for k, head in enumerate(heads):
+            if head.parent_of_next and k + 1 < len(heads):
+                nxt = heads[k + 1]
+                head.parent_of_next = nxt.form is not None
+        self._title_zone()
+        heads = self.heads
+        body_at = self._body_start()
+        front_heads = heads[:body_at]
+        body_heads = heads[body_at:]
+        first = min([h.start for h in heads] + ([self.toc[0]] if self.toc else [])
+                    + [len(self.texts)])
+        front_parts: list[Any] = []
+        lead: list[Any] = []
+        if body_heads or front_heads:
+            page = build_title_page(self.texts[:first]) if first and not body_text(
+                self.texts[0]) else None
+            if page is not None:
+                front_parts.append(page)
+                self.report.findings.add("titlepage", self.lines[0], self.texts[0],
+                                         note="title page up to the first head")
+            elif first and (front_heads or self.toc):
+                front_heads = [HeadAt(0, 0, None), *front_heads]
+            elif first:  # running text before the first head opens the body
+                lead = [P(_raw(t)) for t in self.texts[:first]]
+        else:
+            return self._headless()
+        body_start = body_heads[0].start if body_heads else len(self.texts)
+        items: list[tuple[int, str, HeadAt | None]] = sorted(
+            [(h.start, "head", h) for h in front_heads]
+            + ([(self.toc[0], "toc", None)] if self.toc else []), key=lambda item: item[0])
+        for k, (_start, what, front_head) in enumerate(items):
+            stop = items[k + 1][0] if k + 1 < len(items) else body_start
+            if what == "toc":
+                front_parts.append(self._toc_div())
+                if self.toc and self.toc[1] < stop:
+                    front_parts.append(self._plain_div(self.toc[1], stop))
+            elif front_head is not None:
+                front_parts.extend(self._front_div(front_head, stop))
+        body = Body(*lead, *self._body(body_heads))
+        return Text(Front(*front_parts), body) if front_parts else Text(body)
 
-def _tail_is_colon(text: str) -> bool:
-    return text.rstrip(" *").endswith(":")
+    def _headless(self) -> Text:
+        """A text without heads: the short lines before the first running text (two or
+        more) are its title page, the rest the body's paragraphs."""
+        start = next((k for k, t in enumerate(self.texts) if body_text(t)), len(self.texts))
+        page = build_title_page(self.texts[:start]) if 2 <= start < len(self.texts) else None
+        body = Body(*[P(_raw(t)) for t in self.texts[start if page else 0:]])
+        if page is None:
+            return Text(body)
+        self.report.findings.add("titlepage", self.lines[0], self.texts[0],
+                                 note="title page: the lines before the running text")
+        return Text(Front(page), body)
 
+    def _title_zone(self) -> None:
+        """Plain heads before the first sure head (numbered, front matter, contents) are
+        title-page lines."""
+        anchor = next((h.start for h in self.heads if h.form is not None or h.parent_of_next
+                       or h.letter or self._front_type(h) is not None), None)
+        if self.toc is not None:
+            anchor = min(anchor, self.toc[0]) if anchor is not None else self.toc[0]
+        if anchor is None:
+            return
+        first = self.heads[0]
+        second = self.heads[1].form if len(self.heads) > 1 else None
+        if first.start == 0 and first.form is None and not first.letter and second is not None and \
+                second.kind in WORD_RANK:
+            anchor = max(anchor, self.heads[1].start)  # the title line of a book
+        for head in [h for h in self.heads if h.start < anchor]:
+            self.report.findings.add("uncertain", self.lines[head.start],
+                                     self.texts[head.start], note="title-page line, not a head")
+        self.heads = [h for h in self.heads if h.start >= anchor]
 
-def _front(blocks: list[str], report: StructureReport) -> Front | None:
-    if not blocks:
-        return None
-    intro = next((i for i, t in enumerate(blocks) if CAPS_HEAD.match(t) and i + 1 < len(blocks)
-                  and is_prose(blocks[i + 1])), None)
-    parts: list[Any] = [_title_page(blocks[:intro] if intro is not None else blocks)]
-    if intro is not None:
-        end = next((j for j in range(intro + 1, len(blocks)) if DATE_LINE.match(blocks[j])),
-                   len(blocks))
-        div = Div(Head(blocks[intro]), *[P(_raw(t)) for t in blocks[intro + 1:end]],
-                  type="introduction", xml_id="introduction")
-        if end < len(blocks):
-            div.content.append(Closer(Dateline(blocks[end])))
-        parts.append(div)
-        verso = blocks[end + 1:]
+    def _body_start(self) -> int:
+        heads = self.heads
+        for k, head in enumerate(heads):
+            if head.form is not None or head.parent_of_next:
+                # numbered sections belong to a piece: its plain head opens the body
+                if k and head.form is not None and head.form.kind not in WORD_RANK and \
+                        heads[k - 1].form is None and self._front_type(heads[k - 1]) is None:
+                    return k - 1
+                return k
+        for k, head in enumerate(heads):
+            if self._front_type(head) is None:
+                return k
+        return 0
+
+    def _front_type(self, head: HeadAt) -> str | None:
+        words = re.findall(r"[A-Za-z]+", " ".join(self.texts[head.start:head.end]))
+        return front_name(words[0]) if words and head.form is None else None
+
+    # -- front ----------------------------------------------------------------------------
+    def _toc_div(self) -> Div:
+        assert self.toc is not None
+        start, end = self.toc
+        entries = [line.strip() for t in self.texts[start + 1:end] for line in t.split("\n")
+                   if line.strip()]
+        self.report.findings.add("contents", self.lines[start], self.texts[start],
+                                 value=f"{len(entries)} entries", note="list type=toc")
+        return Div(Head(self.texts[start]), List(*[Item(e) for e in entries], type="toc"),
+                   type="contents", xml_id=self.ids.make("contents"))
+
+    def _plain_div(self, start: int, stop: int) -> Div:
+        return Div(*[P(_raw(t)) for t in self.texts[start:stop]], type="untitled",
+                   xml_id=self.ids.make("untitled"))
+
+    def _front_div(self, head: HeadAt, stop: int) -> list[Div]:
+        kind = self._front_type(head) or self.settings.unnumbered
+        content = self.texts[head.end:stop]
+        if head.end == head.start:
+            kind = "untitled"
+        div = Div(type=kind, xml_id=self.ids.make(kind))
+        if head.end > head.start:
+            div.content.append(self._head(head))
+            self._found(head, div)
+        cut = next((j for j, t in enumerate(content) if j > 0 and is_dateline(t)
+                    and len(closer_parts(t) or []) == 1), None)
+        verso: list[str] = []
+        if cut is not None and cut + 1 < len(content):
+            content, verso = content[:cut + 1], content[cut + 1:]
+        self._fill(div, content, head.end, div)
+        out = [div]
         if verso:
-            parts.append(_verso(verso))
-    return Front(*parts)
+            out.append(self._verso(verso))
+        return out
 
+    def _verso(self, blocks: list[str]) -> Div:
+        """The back of the title page: a byline (``Translated by`` + name), then the printing."""
+        parts: list[Any] = []
+        i = 0
+        while i < len(blocks):
+            text = blocks[i]
+            if CREDIT.match(text) and i + 1 < len(blocks):
+                parts.append(Byline(text + " " + blocks[i + 1]))
+                i += 2
+                continue
+            parts.append(P(text))
+            i += 1
+        return Div(*parts, type="imprint", xml_id=self.ids.make("imprint"))
 
-def _title_page(blocks: list[str]) -> TitlePage:
-    lines = blocks[0].split("\n")
-    if len(lines) > 1 and re.search(r"\b(on|of|by|about)$", lines[0]):
-        title = DocTitle(TitlePart(lines[0], type="sup"),
-                         TitlePart(*_with_breaks(lines[1:]), type="main"))
-    else:
-        title = DocTitle(TitlePart(*_with_breaks(lines), type="main"))
-    imprint: list[Any] = []
-    rest = blocks[1:]
-    caps = [t for t in rest if CAPS_HEAD.match(t)]
-    others = [t for t in rest if not CAPS_HEAD.match(t)]
-    if caps:
-        imprint.append(Publisher(*_with_breaks(caps)))
-    for k, text in enumerate(others):
-        if imprint:
-            imprint += ["\n", Lb()]
-        imprint.append(PubPlace(text) if k == len(others) - 1 else text)
-    return TitlePage(title, DocImprint(*imprint)) if imprint else TitlePage(title)
+    # -- body -----------------------------------------------------------------------------
+    def _rank(self, k: int, heads: list[HeadAt]) -> float:
+        head = heads[k]
+        if head.form is not None:
+            if head.form.kind in WORD_RANK:
+                return WORD_RANK[head.form.kind]
+            return self.kind_rank.setdefault(head.form.kind, 10 + len(self.kind_rank))
+        if head.parent_of_next and k + 1 < len(heads):
+            return self._rank(k + 1, heads) - 0.5
+        return -1.0
 
+    def _body(self, heads: list[HeadAt]) -> list[Any]:
+        root: list[Any] = []
+        stack: list[tuple[float, Div]] = []
+        numbered: set[int] = set()
+        expected: dict[int, int] = {}
+        counters: dict[tuple[int, str], int] = {}
+        for k, head in enumerate(heads):
+            stop = heads[k + 1].start if k + 1 < len(heads) else len(self.texts)
+            rank = self._rank(k, heads)
+            if rank < 0:  # an unnumbered head: a sibling of the outermost open division
+                rank = stack[0][0] if stack else 5.0
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            parent = stack[-1][1] if stack else None
+            div = self._div(head, parent, counters, expected, heads, k)
+            (parent.content if parent is not None else root).append(div)
+            stack.append((rank, div))
+            if head.form is not None and head.form.kind not in WORD_RANK:
+                numbered.add(id(div))
+            piece = next((d for _, d in reversed(stack)
+                          if id(d) not in numbered or d is stack[0][1]), div)
+            closed = self._fill(div, self.texts[head.end:stop], head.end, piece)
+            if closed:
+                while stack and stack[-1][1] is not piece:
+                    stack.pop()
+                if stack:
+                    stack.pop()
+        return root
 
-def _with_breaks(lines: list[str]) -> list[Any]:
-    out: list[Any] = []
-    for k, line in enumerate(lines):
-        if k:
-            out += ["\n", Lb()]
-        out.append(line)
-    return out
+    def _div(self, head: HeadAt, parent: Div | None, counters: dict[tuple[int, str], int],
+             expected: dict[int, int], heads: list[HeadAt], k: int) -> Div:
+        form = head.form
+        if form is None:
+            child = heads[k + 1].form if head.parent_of_next and k + 1 < len(heads) else None
+            kind = "part" if child is not None and child.kind == "chapter" \
+                else self.settings.unnumbered
+        else:
+            kind = form.div_type
+        key = (id(parent), kind)
+        counters[key] = counters.get(key, 0) + 1
+        ordinal = counters[key]
+        head_el = self._head(head)
+        n = ordinal if form is None else form.number
+        if form is not None and form.kind == "arabic":
+            n = self._check_number(head, parent, expected, heads, k)
+            if n != form.number:
+                head_el = _corrected_head(self.texts[head.start], form.number, n)
+        prefix = _ID_PREFIX.get(kind, kind)
+        base = f"{parent.xml_id}-{prefix}{ordinal}" if parent is not None else f"{prefix}{ordinal}"
+        div = Div(head_el, type=kind, n=str(n), xml_id=self.ids.make(base))
+        self.report.divisions[kind] = self.report.divisions.get(kind, 0) + 1
+        self._found(head, div)
+        return div
 
+    def _check_number(self, head: HeadAt, parent: Div | None, expected: dict[int, int],
+                      heads: list[HeadAt], k: int) -> int:
+        """The printed number, or the expected one where the print has a slip (the next
+        head goes on from the expected number)."""
+        assert head.form is not None
+        printed = head.form.number
+        want = expected.get(id(parent))
+        nxt = next((h.form.number for h in heads[k + 1:]
+                    if h.form is not None and h.form.kind == "arabic"), None)
+        n = printed
+        if want is not None and printed != want and (nxt is None or nxt == want + 1):
+            n = want
+            self.report.corrections.append(f"section number {printed}. → {want}.")
+        expected[id(parent)] = n + 1
+        return n
 
-def _verso(blocks: list[str]) -> Div:
-    """The back of the title page: a byline (``Translated by`` + name), then the printing."""
-    parts: list[Any] = []
-    i = 0
-    while i < len(blocks):
-        text = blocks[i]
-        if BYLINE.match(text) and i + 1 < len(blocks):
-            parts.append(BylineEl(text + " " + blocks[i + 1]))
-            i += 2
-            continue
-        parts.append(P(text))
-        i += 1
-    return Div(*parts, type="imprint", xml_id="imprint")
+    def _head(self, head: HeadAt) -> Head:
+        parts = self.texts[head.start:head.end]
+        lines = [line for part in parts for line in part.split("\n")]
+        return Head(*with_breaks(lines))
 
+    def _found(self, head: HeadAt, div: Div) -> None:
+        text = " / ".join(self.texts[head.start:head.end])
+        self.report.findings.add("division", self.lines[head.start], text,
+                                 value=f"div type={div.type} xml:id={div.xml_id}")
 
-def _articles(blocks: list[str], hints: list[Hint], report: StructureReport) -> list[Div]:
-    articles: list[Div] = []
-    i = 0
-    while i < len(blocks):
-        end = _closer_at(blocks, i + 1)
-        stop = end + 2 if end is not None else len(blocks)
-        report.articles += 1
-        articles.append(_article(blocks[i:stop], len(articles) + 1, hints, report))
-        i = stop
-    return articles
+    # -- inside a division ----------------------------------------------------------------
+    def _fill(self, div: Div, blocks: list[str], offset: int, piece: Div) -> bool:
+        """Put ``blocks`` into ``div``; a closer at the end goes to ``piece``. Whether a
+        closer ended the piece."""
+        k = 0
+        if blocks and is_subtitle(blocks[0]) and len(div.content) == 1:
+            div.content.append(_subtitle(blocks[0]))
+            k = 1
+        opener = opener_at_start(blocks[k:])
+        if opener is not None:
+            div.content.append(opener[1])
+            k += opener[0]
+        closer = closer_at_end(blocks[k:])
+        end = len(blocks) - closer[0] if closer is not None else len(blocks)
+        current = div
+        while k < end:
+            hint = next((h for h in self.hints if blocks[k].startswith(h.opening)), None)
+            if hint is not None:
+                current = Div(type=hint.type, xml_id=self.ids.make(f"{piece.xml_id}-{hint.type}"))
+                piece.content.append(current)
+            k = self._block(blocks, k, end, current)
+        if closer is not None:
+            piece.content.append(closer[1])
+            self.report.findings.add("closer", self.lines[offset + end], blocks[end],
+                                     value=f"closes {piece.xml_id}")
+            return True
+        return False
 
-
-def _closer_at(blocks: list[str], start: int) -> int | None:
-    for j in range(start, len(blocks) - 1):
-        if SIGNATURE.match(blocks[j]) and " " in blocks[j] and DATE_LINE.match(blocks[j + 1]):
-            return j
-    return None
-
-
-def _article(blocks: list[str], number: int, hints: list[Hint],
-             report: StructureReport) -> Div:
-    ident = f"art{number}"
-    div = Div(Head(blocks[0]), type="article", n=str(number), xml_id=ident)
-    i = 1
-    if i < len(blocks) and is_subtitle(blocks[i]):
-        div.content.append(_subtitle(blocks[i]))
-        i += 1
-    closer = None
-    body = blocks[i:]
-    if len(body) >= 2 and SIGNATURE.match(body[-2]) and DATE_LINE.match(body[-1]):
-        closer = Closer(Signed(body[-2]), Dateline(body[-1]))
-        body = body[:-2]
-    # split into runs: before the first section, sections, hinted divisions
-    current: Div = div
-    expected: int | None = None
-    heads = [k for k, t in enumerate(body) if is_section_head(t)
-             and not (k and _tail_is_colon(body[k - 1]))]
-    printed = {k: int(SECTION.match(body[k]).group(1)) for k in heads}  # type: ignore[union-attr]
-    k = 0
-    while k < len(body):
+    def _block(self, body: list[str], k: int, end: int, div: Div) -> int:
+        """Add the block at ``k`` (with the list or quotation it introduces) to ``div``;
+        return the index of the next block."""
         text = body[k]
-        hint = next((h for h in hints if text.startswith(h.opening)), None)
-        if k in printed:
-            number_printed = printed[k]
-            nxt = next((printed[h] for h in heads if h > k), None)
-            n = number_printed
-            if expected is not None and number_printed != expected and (
-                    nxt is None or nxt == expected + 1):
-                n = expected
-                report.corrections.append(f"section number {number_printed}. → {expected}.")
-            expected = n + 1
-            current = Div(_section_head(text, number_printed, n), type="section", n=str(n),
-                          xml_id=f"{ident}-s{n}")
-            div.content.append(current)
-            report.sections += 1
+        items = self._items(body, k, end)
+        if items is not None:
+            div.content.append(items[1])
+            return items[0]
+        para = P(_raw(text))
+        div.content.append(para)
+        k += 1
+        if not tail_is_colon(text) or k >= end:
+            return k
+        items = self._items(body, k, end)
+        if items is not None:
+            para.content.append(items[1])
+            return items[0]
+        if body[k][:1] in _QUOTES_OPEN:
+            quoted: list[P] = []
+            while k < end and body[k][:1] in _QUOTES_OPEN:
+                quoted.append(P(_raw(body[k])))
+                k += 1
+            div.content.append(Quote(*quoted))
+            self.report.quotes += 1
+        return k
+
+    def _items(self, body: list[str], k: int, end: int) -> tuple[int, List] | None:
+        """A numbered list from ``k``: ``1. ...`` then ``2. ...`` (or ``9-15. ...``)."""
+        m = ITEM.match(body[k])
+        if not m or m.group(1) != "1":
+            return None
+        nxt = ITEM.match(body[k + 1]) if k + 1 < end else None
+        if k and not tail_is_colon(body[k - 1]) and (nxt is None or nxt.group(1) != "2"):
+            return None
+        items: list[Any] = []
+        last = 0
+        while k < end and (m := ITEM.match(body[k])) and int(m.group(1)) == last + 1:
+            label = body[k][: m.start(3)].rstrip()
+            space = body[k][len(label): m.start(3)]
+            items.append(Item(Label(label), space + _raw(m.group(3)), n=label.rstrip(".")))
+            last = int(m.group(2) or m.group(1))
             k += 1
-            continue
-        if hint is not None:
-            current = Div(type=hint.type, xml_id=f"{ident}-{hint.type}")
-            div.content.append(current)
-        k = _block(body, k, current, report)
-    if closer is not None:
-        div.content.append(closer)
-    return div
+        self.report.lists += 1
+        return k, List(*items, type="ordered", rend="numbered")
 
 
 def _subtitle(text: str) -> Head:
@@ -272,42 +478,9 @@ def _subtitle(text: str) -> Head:
     return Head(*content, type="sub")
 
 
-def _section_head(text: str, printed: int, n: int) -> Head:
-    rest = SECTION.match(text).group(2)  # type: ignore[union-attr]
-    if printed == n:
-        return Head(text)
+def _corrected_head(text: str, printed: int, n: int) -> Head:
+    rest = ARABIC.match(text).group(2)  # type: ignore[union-attr]
     number = text[: text.index(".") + 1]
+    del printed
     return Head(Choice(Sic(number), Corr(f"{n}.", resp="#enc", cert="high",
                                          evidence="internal")), " " + rest)
-
-
-def _block(body: list[str], k: int, div: Div, report: StructureReport) -> int:
-    """Add the block at ``k`` (with the list or quotation it introduces) to ``div``; return
-    the index of the next block."""
-    text = body[k]
-    para = P(_raw(text))
-    div.content.append(para)
-    k += 1
-    if not _tail_is_colon(text) or k >= len(body):
-        return k
-    m = ITEM.match(body[k])
-    if m and m.group(1) == "1":
-        items: list[Any] = []
-        last = 0
-        while k < len(body) and (m := ITEM.match(body[k])) and int(m.group(1)) == last + 1:
-            label = body[k][: m.start(3)].rstrip()
-            space = body[k][len(label): m.start(3)]
-            items.append(Item(Label(label), space + _raw(m.group(3)), n=label.rstrip(".")))
-            last = int(m.group(2) or m.group(1))
-            k += 1
-        para.content.append(List(*items, type="ordered", rend="numbered"))
-        report.lists += 1
-        return k
-    if body[k][:1] in _QUOTES_OPEN:
-        quoted: list[P] = []
-        while k < len(body) and body[k][:1] in _QUOTES_OPEN:
-            quoted.append(P(_raw(body[k])))
-            k += 1
-        div.content.append(Quote(*quoted))
-        report.quotes += 1
-    return k

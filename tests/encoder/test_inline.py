@@ -6,7 +6,8 @@ from tei_kirov.models import Emph, Foreign, Hi, Note, P, Pb, Title
 
 
 def _ctx(notes=()):
-    return InlineContext(default_authority(), list(notes))
+    return InlineContext(default_authority(), list(notes),
+                         roles={"author": "#LT", "editors": "#eds", "translator": "#tr"})
 
 
 def test_italics_by_meaning():
@@ -20,7 +21,7 @@ def test_italics_by_meaning():
 
 
 def test_page_breaks_and_notes_become_elements():
-    note = RawNote("*", "Cf. *Pravda*.\u2014Eds.", "editors", 1)
+    note = RawNote("*", "Cf. *Pravda*.\u2014Eds.", "eds", 1)
     out = parse(f"word{PB_WORD}split and {PB}on.{anchor(0)} Then", _ctx([note]))
     assert out[0] == "word" and out[1] == Pb(break_="no") and out[3] == Pb()
     n = out[5]
@@ -45,3 +46,21 @@ def test_pass_walks_the_tree():
 
 def test_plain():
     assert plain(f"*a*{PB} b") == "a b"
+
+
+def test_note_resp_comes_from_the_data_not_the_code():
+    from tei_kirov.encoder.authority import Authority
+
+    notes = [RawNote("*", "A note.\u2014Eds.", "eds", 1), RawNote("†", "Mine.", "", 2),
+             RawNote("‡", "So.\u2014J. S.", "j s", 3)]
+    bare = InlineContext(Authority(), notes)
+    resp = [parse(f"t.{anchor(k)}", bare)[1].resp for k in range(3)]
+    assert resp == [None, None, None]  # no metadata, no authority: nobody is named
+    given = InlineContext(Authority(signers={"j s": "#smith"}), notes,
+                          roles={"author": "#aw", "editors": "#ed1", "translator": None})
+    resp = [parse(f"t.{anchor(k)}", given)[1].resp for k in range(3)]
+    assert resp == ["#ed1", "#aw", "#smith"]
+    out = parse("so.\u2014*Translator's note.*", bare)
+    assert isinstance(out[1], Hi)  # a signature by convention, not emphasis
+    assert isinstance(parse("a *J. S.* b", bare)[1], Emph)
+    assert isinstance(parse("a *J. S.* b", given)[1], Hi)

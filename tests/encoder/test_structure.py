@@ -1,5 +1,7 @@
+from tei_kirov.encoder.pipeline import encode_with_report
 from tei_kirov.encoder.structure import (
     Hint,
+    Settings,
     StructureReport,
     build_text,
     is_section_head,
@@ -26,7 +28,8 @@ BLOCKS = [
 
 def _text():
     report = StructureReport()
-    text = build_text(BLOCKS, [Hint("conclusion", "In closing")], report)
+    text = build_text(BLOCKS, [Hint("conclusion", "In closing")], report,
+                      Settings(unnumbered="article"))
     return text, report
 
 
@@ -98,3 +101,131 @@ def test_article_paragraphs_before_the_first_section():
     article = text.body.divs[0]
     assert [h.text() for h in article.heads] == ["Title", "Sub"]
     assert len(article.paragraphs) == 1 and [d.n for d in article.divs] == ["1"]
+
+
+PROSE = "This paragraph is running text, long enough to read as prose and not as a head."
+
+
+def _divs(el):
+    """(type, id, head text) of every division below ``el``, depth first."""
+    return [(d.type, d.xml_id, " ".join(d.head.text().split()) if d.head else None)
+            for d in el.iter(Div)]
+
+
+def test_roman_arabic_and_lettered_heads_nest_in_order_of_appearance():
+    text = build_text(["I. BOURGEOIS AND PROLETARIANS", PROSE,
+                       "II. SOCIALIST LITERATURE", PROSE,
+                       "1. Reactionary Socialism", PROSE,
+                       "A. Feudal Socialism", PROSE, "B. Petty-Bourgeois Socialism", PROSE,
+                       "2. Conservative Socialism", PROSE, "III. POSITION", PROSE])
+    top = text.body.divs
+    assert [d.head.text() for d in top] == ["I. BOURGEOIS AND PROLETARIANS",
+                                             "II. SOCIALIST LITERATURE", "III. POSITION"]
+    second = top[1]
+    assert [d.head.text() for d in second.divs] == ["1. Reactionary Socialism",
+                                                     "2. Conservative Socialism"]
+    assert [d.n for d in second.divs[0].divs] == ["1", "2"]
+    ids = [d.xml_id for d in text.iter(Div)]
+    assert len(ids) == len(set(ids)) == 7
+
+
+def test_labelled_heads_with_titles_and_parts():
+    text = build_text(["PART ONE", "THE EARLY YEARS", "CHAPTER I.", "THE FARM", PROSE,
+                       "Chapter 2: The City", PROSE, "PART TWO", "CHAPTER I.", PROSE])
+    parts = text.body.divs
+    assert [(d.type, d.n) for d in parts] == [("part", "1"), ("part", "2")]
+    assert parts[0].head.text() == "PART ONE\nTHE EARLY YEARS"
+    assert [(d.type, d.xml_id) for d in parts[0].divs] == [("chapter", "part1-ch1"),
+                                                          ("chapter", "part1-ch2")]
+    assert parts[0].divs[0].head.text() == "CHAPTER I.\nTHE FARM"
+    assert parts[1].divs[0].xml_id == "part2-ch1"  # numbering restarts: ids stay unique
+
+
+def test_plain_parent_of_chapters_is_a_part_and_heads_on_separate_lines_join():
+    text = build_text(["PREFACE", "TO", "THE SECOND EDITION.", PROSE,
+                       "INTRODUCTORY.", "CHAPTER I.", "HISTORICAL.", PROSE,
+                       "CHAPTER II.", PROSE])
+    preface = text.front.divs[0]
+    assert preface.type == "preface" and preface.head.text() == \
+        "PREFACE\nTO\nTHE SECOND EDITION."
+    part = text.body.divs[0]
+    assert part.type == "part" and [d.n for d in part.divs] == ["1", "2"]
+
+
+def test_a_numbered_programme_is_a_list_not_divisions():
+    text = build_text(["Title", PROSE, "These measures will be generally applicable.",
+                       "1. Abolition of property in land.", "2. A heavy progressive tax.",
+                       "3. Abolition of all rights of inheritance.", PROSE])
+    assert [d.head.text() for d in text.body.iter(Div)] == ["Title"]
+    lists = list(text.body.iter(List))
+    assert len(lists) == 1 and len(lists[0].children(Item)) == 3
+
+
+def test_contents_list_is_a_list_and_front_matter_is_named():
+    text = build_text(["A BOOK", "By An Author", "CONTENTS", "PREFACE", "CHAPTER I",
+                       "CHAPTER II", "PREFACE", PROSE, "CHAPTER I", PROSE, "CHAPTER II",
+                       PROSE])
+    front = text.front
+    page = front.child(TitlePage)
+    assert page is not None and page.child(Byline).text() == "By An Author"
+    contents, preface = front.divs
+    assert contents.type == "contents" and [i.text() for i in
+                                            contents.child(List).children(Item)] == [
+        "PREFACE", "CHAPTER I", "CHAPTER II"]
+    assert contents.child(List).type == "toc" and not contents.divs
+    assert preface.type == "preface"
+    assert [d.xml_id for d in text.body.divs] == ["ch1", "ch2"]
+
+
+def test_letters_have_openers_and_closers():
+    from tei_kirov.models import Opener, Salute, Signed
+
+    text = build_text(["LETTER FROM A FRIEND", "BOSTON, APRIL 22, 1845.", "My Dear Friend:",
+                       PROSE, "_Till then, and ever,_ Yours truly, WENDELL PHILLIPS",
+                       "CHAPTER I", PROSE])
+    letter = text.front.divs[0]
+    assert letter.child(Opener).child(Salute).text() == "My Dear Friend:"
+    assert letter.child(Closer).child(Signed).text() == "WENDELL PHILLIPS"
+
+
+def test_producer_credits_leave_the_text_and_are_reported():
+    text = "Produced by A Volunteer\n\nTHE TITLE\n\nCHAPTER I\n\n" + PROSE + "\n"
+    doc, found = encode_with_report(text)
+    assert "Volunteer" not in doc.text.text()
+    assert "Volunteer" in doc.header.text()
+    assert [(f.line, f.text) for f in found.findings.of_kind("producer")] == [
+        (1, "Produced by A Volunteer")]
+
+
+def test_running_heads_and_doubtful_lines_stay_paragraphs():
+    report = StructureReport()
+    text = build_text(["CHAPTER I.", "OUTLINE.", PROSE, "OUTLINE.", PROSE, "12",
+                       "SYPHILIS.", PROSE, "SYPHILIS.", PROSE,
+                       "A Short Line", "and a second line of verse after it,", PROSE],
+                      report=report)
+    assert [d.head.text() for d in text.body.iter(Div)] == ["CHAPTER I.\nOUTLINE."]
+    notes = [i.text for i in report.findings.of_kind("uncertain")]
+    assert "OUTLINE." in notes and "SYPHILIS." in notes and "A Short Line" in notes
+
+
+def test_plain_heads_alone_make_sections_and_the_type_is_a_setting():
+    blocks = ["INTRODUCTION.", PROSE, "Philadelphia, February 14, 1776",
+              "OF MONARCHY AND HEREDITARY SUCCESSION.", PROSE,
+              "THOUGHTS ON THE PRESENT STATE OF AFFAIRS.", PROSE]
+    text = build_text(blocks)
+    assert text.front.divs[0].child(Closer).text() == "Philadelphia, February 14, 1776"
+    assert [(d.type, d.xml_id) for d in text.body.divs] == [("section", "s1"), ("section", "s2")]
+    text = build_text(blocks, settings=Settings(unnumbered="essay"))
+    assert [d.xml_id for d in text.body.divs] == ["essay1", "essay2"]
+
+
+def test_a_text_without_heads_keeps_its_title_page():
+    text = build_text(["CERTAIN SYMPTOMS", "OF NERVOUS EXHAUSTION.", "By A. DOCTOR, M. D.",
+                       PROSE, PROSE])
+    page = text.front.child(TitlePage)
+    assert page.child(Byline).text() == "By A. DOCTOR, M. D."
+    assert not list(text.body.iter(Div)) and len(text.body.paragraphs) == 2
+    assert build_text([PROSE, "a short line", PROSE]).front is None
+    text = build_text([PROSE, "A Short Head", PROSE])  # text before the first head
+    assert text.front is None and len(text.body.paragraphs) == 1
+    assert text.body.divs[0].head.text() == "A Short Head"
