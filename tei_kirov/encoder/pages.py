@@ -12,15 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Block
+from .hyphens import COMPOUND_PREFIXES
+from .marks import PB, PB_WORD, page_mark, read_mark
 from .notes import anchor_index
 
-#: Stands for ``<pb/>`` between words, and for ``<pb break="no"/>`` inside a word.
-PB = "\ue001"
-PB_WORD = "\ue002"
+__all__ = ["PB", "PB_WORD", "JoinStats", "continues", "is_compound", "join_lines",
+           "join_pages", "join_two"]
 
 _TERMINAL = ".!?:;\"”’)]"
-#: Prefixes that make a true compound: the hyphen stays when a word breaks after them.
-COMPOUND_PREFIXES = frozenset({"self", "counter", "anti", "non", "quasi", "semi", "ultra", "neo"})
 
 
 @dataclass
@@ -43,9 +42,17 @@ def _tail(text: str) -> str:
     return stripped
 
 
+def _lead(text: str) -> tuple[str, str]:
+    """The page marks ``text`` starts with (put there by :mod:`.furniture`) and the rest."""
+    i = 0
+    while i < len(text) and read_mark(text[i]) is not None:
+        i += 1
+    return text[:i], text[i:]
+
+
 def continues(first: str, second: str) -> bool:
     """Whether ``second`` goes on the paragraph ``first`` broke off."""
-    tail, head = _tail(first), second.lstrip("*")
+    tail, head = _tail(first), _lead(second)[1].lstrip("*")
     if not tail or not head or "\n" in first or "\n" in second:
         return False
     if tail[-1] in _TERMINAL:
@@ -65,8 +72,12 @@ def is_compound(first: str, second: str, text: str) -> bool:
 
 
 def join_two(first: str, second: str, text: str, stats: JoinStats) -> str:
-    """``first`` and ``second`` as one paragraph with the page break marked."""
+    """``first`` and ``second`` as one paragraph with the page break marked (by the page
+    mark ``second`` starts with, when it has one)."""
     first = first.rstrip()
+    marks, second = _lead(second)
+    mark = read_mark(marks[0]) if marks else None
+    number = mark.n if mark is not None else None
     if first.endswith("*") and not first.endswith("**") and re.match(r"\*[^\s*]", second):
         first, second = first[:-1], second[1:]  # one italic span across the break
     hyphen = re.search(r"(\w+)-$", first)
@@ -75,11 +86,11 @@ def join_two(first: str, second: str, text: str, stats: JoinStats) -> str:
         a, b = hyphen.group(1), word.group(0)
         if is_compound(a, b, text):
             stats.compounds.append(f"{a}-{b}")
-            return first + PB_WORD + second
+            return first + page_mark(number, in_word=True) + second
         stats.words.append(a + b)
-        return first[:-1] + PB_WORD + second
+        return first[:-1] + page_mark(number, in_word=True) + second
     stats.paragraphs += 1
-    return first + " " + PB + second
+    return first + " " + page_mark(number) + second
 
 
 def join_pages(blocks: list[Block], text: str = "") -> tuple[list[Block], JoinStats]:

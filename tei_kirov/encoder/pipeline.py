@@ -32,7 +32,7 @@ from ..models import (
     Text,
     TitlePage,
 )
-from .authority import Authority, load_authority, standoff_lists
+from .authority import DEFAULT, Authority, load_authority, standoff_lists
 from .blocks import split_blocks
 from .corrections import apply_corrections
 from .dates import apply_dates, reference_date
@@ -40,6 +40,7 @@ from .header import Counts, Facts, build_header
 from .inline import InlineContext, apply_inline
 from .names import NameStats, apply_names
 from .notes import separate_notes
+from .ocr import prepare
 from .pages import join_pages
 from .quotes import apply_quotes
 from .structure import StructureReport, build_text
@@ -57,12 +58,15 @@ class EncodeReport:
     persons: Counter[str] = field(default_factory=Counter)
     corrections: list[str] = field(default_factory=list)
     joined_words: list[str] = field(default_factory=list)
+    #: What the raw-text passes (page furniture, hard wrapping) did, one line each.
+    ocr: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
         """One line per count."""
         lines = [f"{k}: {v}" for k, v in self.counts.items()]
         lines.append(f"corrections: {', '.join(self.corrections) or 'none'}")
+        lines += self.ocr
         lines.append(f"time: {self.seconds:.3f} s")
         return "\n".join(lines)
 
@@ -79,14 +83,17 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     started = time.perf_counter()
     auth = load_authority(authority)
     report = EncodeReport()
-    blocks = split_blocks(text)
+    prepared = prepare(text)
+    report.ocr = prepared.summary()
+    blocks = split_blocks(prepared.text, prepared.origin)
     if not blocks:
         raise TeiError("nothing to encode: the text is empty")
     flow, notes = separate_notes(blocks)
     joined, joins = join_pages(flow, text)
     structure = StructureReport()
     text_el = build_text([b.text for b in joined], auth.hints, structure)
-    ctx = InlineContext(auth, notes)
+    # The bundled pamphlet reads its *...* as the author's emphasis; other texts as italics.
+    ctx = InlineContext(auth, notes, italic="emph" if auth.source == DEFAULT else "hi")
     apply_inline(text_el, ctx)
     corrections: list[str] = []
     apply_corrections(text_el, auth.corrections, found=corrections)
