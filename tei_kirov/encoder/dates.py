@@ -6,8 +6,10 @@ Each expression is one ``date`` over all its printed words:
   (``November 7th, 1917``, ``FEB. 1, 1903``, ``7 November 1917``, ``the nineteenth of April
   1775``): ``@when`` YYYY-MM-DD;
 - months (``November, 1917``, ``Jan. 1928``): ``@when`` YYYY-MM; years: ``@when`` YYYY (also
-  before a dash: ``1916--all``);
-- ranges (``1848-49``, ``1916--1917``, ``from March to May 1917``): ``@from``/``@to``;
+  before a dash: ``1916--all``, and in roman numerals of four letters or more from 1400 on,
+  as title pages print them: ``MDCCLXXVI``);
+- ranges (``1848-49``, ``1490-9``, ``1916--1917``, ``from 1422 to 1489``, ``from March to
+  May 1917``): ``@from``/``@to``;
 - seasons and parts of a year (``the summer of 1915``, ``end of 1934``):
   ``@notBefore``/``@notAfter``;
 - Old Style/New Style pairs (``January 6/19, 1905``) and Old Style dates marked ``(O.S.)``:
@@ -16,7 +18,8 @@ Each expression is one ``date`` over all its printed words:
 A month and day without a year (``December 17``, ``the 7th of May``) takes the year of the
 reference date of its division (its dateline; the year before when the day falls after it)
 with ``@cert="high"``, or else of the nearest full date before it in the division with
-``@cert="medium"``; both with ``@evidence="internal"`` and ``@resp``. Without either it gets
+``@cert="medium"``, or else of the first full date after it in the division with
+``@cert="low"``; all with ``@evidence="internal"`` and ``@resp``. Without any it gets
 ``--MM-DD``. The printed words are never changed; italics (``_May_ 1, 1845``) and milestones
 inside an expression are kept inside the ``date``."""
 
@@ -71,8 +74,10 @@ PATTERN = re.compile(
     rf"|(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+of\s+(?P<sy>{_YEAR})(?!\d)"
     rf"|(?P<part>end|beginning|middle)\s+of\s+(?P<py>{_YEAR})(?!\d)"
     rf"|from\s+(?P<fa>{_YEAR})\s+to\s+(?P<fb>{_YEAR})(?!\d)"
-    rf"|(?P<ra>{_YEAR})\s?{_DASH}\s?(?P<rb>\d{{4}}|\d{{2}})(?![\d-])"
+    rf"|(?P<ra>{_YEAR})\s?{_DASH}\s?(?P<rb>\d{{4}}|\d{{1,2}})(?![\d-])"
     rf"|(?P<y>{_YEAR})(?!\d|,\d|-\d)"
+    rf"|(?<![A-Z])(?P<roman>M{{1,2}}(?:CM|CD|D?C{{0,3}})(?:XC|XL|L?X{{0,3}})(?:IX|IV|V?I{{0,3}}))"
+    rf"(?![A-Za-z])"
     rf")"
 )
 
@@ -171,10 +176,23 @@ def attributes(m: re.Match[str], ctx: Context | dt.date | None = None,
         return {"from_": g["fa"], "to": g["fb"]}
     if g["ra"]:
         start, end = g["ra"], g["rb"]
-        if len(end) == 2:
-            end = start[:2] + end
+        end = start[:4 - len(end)] + end
         return {"from_": start, "to": end}
+    if g["roman"]:
+        year = roman_value(g["roman"])
+        return {"when": f"{year:04d}"} if 1400 <= year <= 2099 and len(g["roman"]) >= 4 \
+            else {"when": "invalid"}
     return {"when": g["y"]}
+
+
+def roman_value(text: str) -> int:
+    """The value of a (well-formed) roman numeral."""
+    values = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+    total = 0
+    for ch, nxt in zip(text, [*text[1:], ""], strict=True):
+        value = values[ch]
+        total += -value if nxt and values[nxt] > value else value
+    return total
 
 
 def _full(attrs: dict[str, str]) -> dt.date | None:
@@ -269,8 +287,6 @@ def apply_dates(root: Container, ref: dt.date | None = None, resp: str = "#enc",
         if isinstance(node, Title):
             return node.content
         text, where, nodes = _readable(node.content)
-        if not any(ch.isdigit() for ch in text):
-            return node.content
         flat_of: dict[int, int] = {}
         flat = 0
         index = 0
@@ -300,6 +316,24 @@ def apply_dates(root: Container, ref: dt.date | None = None, resp: str = "#enc",
             spans.append((bounds[0], bounds[1], factory))
         return wrap(node.content, spans)
 
+    start = len(found)
     transform(root, fn, skip=(TeiHeader, Date))
+    _years_from_later(found[start:], resp)
     return found
+
+
+def _years_from_later(dates: list[Date], resp: str) -> None:
+    """Month-day dates with no full date before them take the year of the first full date
+    after them in the division, with ``@cert="low"``."""
+    later: dt.date | None = None
+    for date in reversed(dates):
+        value = date.when or ""
+        if len(value) == 10 and not value.startswith("--") and date.cert is None:
+            later = dt.date.fromisoformat(value)
+        elif value.startswith("--") and later is not None and len(value) == 7:
+            month, day = int(value[2:4]), int(value[5:7])
+            if month == 2 and day == 29 and not calendar.isleap(later.year):
+                continue
+            date.when = _iso(later.year, month, day)
+            date.cert, date.evidence, date.resp = "low", "internal", resp
 
