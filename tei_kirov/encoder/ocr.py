@@ -23,6 +23,13 @@ class Prepared:
     furniture: Furniture = field(default_factory=Furniture)
     rewrap: Rewrap = field(default_factory=Rewrap)
 
+    @property
+    def pages_marked(self) -> bool:
+        """Whether a paragraph cut by a blank line may have been cut by an unmarked page
+        break: not when the page breaks were found here, nor in a hard-wrapped text (whose
+        paragraphs a blank line ends)."""
+        return self.furniture.paginated or self.rewrap.measure is not None
+
     def summary(self) -> list[str]:
         """One line per change made (empty when the text passed through unchanged)."""
         out: list[str] = []

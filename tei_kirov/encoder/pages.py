@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Block
 from .hyphens import COMPOUND_PREFIXES
-from .marks import PB, PB_WORD, page_mark, read_mark
+from .marks import LB_WORD, PB, PB_WORD, page_mark, read_mark
 from .notes import anchor_index
 
 __all__ = ["PB", "PB_WORD", "JoinStats", "continues", "is_compound", "join_lines",
@@ -71,13 +71,18 @@ def is_compound(first: str, second: str, text: str) -> bool:
     return not solid and first.lower() in COMPOUND_PREFIXES
 
 
-def join_two(first: str, second: str, text: str, stats: JoinStats) -> str:
+def join_two(first: str, second: str, text: str, stats: JoinStats,
+             page_breaks: bool = True) -> str:
     """``first`` and ``second`` as one paragraph with the page break marked (by the page
-    mark ``second`` starts with, when it has one)."""
+    mark ``second`` starts with, when it has one). ``page_breaks=False``: a break without a
+    page mark is no page break (only a word split there is marked, as a line break)."""
     first = first.rstrip()
     marks, second = _lead(second)
     mark = read_mark(marks[0]) if marks else None
     number = mark.n if mark is not None else None
+    paged = mark is not None or page_breaks
+    word_mark = page_mark(number, in_word=True) if paged else LB_WORD
+    break_mark = page_mark(number) if paged else ""
     if first.endswith("*") and not first.endswith("**") and re.match(r"\*[^\s*]", second):
         first, second = first[:-1], second[1:]  # one italic span across the break
     hyphen = re.search(r"(\w+)-$", first)
@@ -86,21 +91,25 @@ def join_two(first: str, second: str, text: str, stats: JoinStats) -> str:
         a, b = hyphen.group(1), word.group(0)
         if is_compound(a, b, text):
             stats.compounds.append(f"{a}-{b}")
-            return first + page_mark(number, in_word=True) + second
+            return first + word_mark + second
         stats.words.append(a + b)
-        return first[:-1] + page_mark(number, in_word=True) + second
+        return first[:-1] + word_mark + second
     stats.paragraphs += 1
-    return first + " " + page_mark(number) + second
+    return first + " " + break_mark + second
 
 
-def join_pages(blocks: list[Block], text: str = "") -> tuple[list[Block], JoinStats]:
+def join_pages(blocks: list[Block], text: str = "", page_breaks: bool = True
+               ) -> tuple[list[Block], JoinStats]:
     """The blocks with every paragraph that continues across a page break joined.
-    ``text`` (the whole source) helps to tell compounds from hyphenated words."""
+    ``text`` (the whole source) helps to tell compounds from hyphenated words;
+    ``page_breaks``: whether a paragraph cut by a blank line was cut by a page break (True
+    for a text whose page breaks the raw-text passes have not marked already)."""
     stats = JoinStats()
     out: list[Block] = []
     for block in blocks:
         if out and continues(out[-1].text, block.text):
-            out[-1] = Block(join_two(out[-1].text, block.text, text, stats), out[-1].line)
+            out[-1] = Block(join_two(out[-1].text, block.text, text, stats, page_breaks),
+                            out[-1].line)
         else:
             out.append(Block(block.text, block.line))
     return out, stats

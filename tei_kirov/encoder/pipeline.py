@@ -89,7 +89,7 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     if not blocks:
         raise TeiError("nothing to encode: the text is empty")
     flow, notes = separate_notes(blocks)
-    joined, joins = join_pages(flow, text)
+    joined, joins = join_pages(flow, text, page_breaks=not prepared.pages_marked)
     structure = StructureReport()
     text_el = build_text([b.text for b in joined], auth.hints, structure)
     # The bundled pamphlet reads its *...* as the author's emphasis; other texts as italics.
