@@ -2,8 +2,9 @@
 
 Detection first: a text is hard-wrapped when its lines have a common measure (the 90th
 percentile of line lengths is at most 100 characters) and most lines that another line of the
-same paragraph follows fill at least 60% of that measure. A line break is undone when the line
-before it fills that much of the measure, the next line starts no list item, and the two lines
+same paragraph follows fill at least 60% of that measure. A line break is undone after a word
+split by a hyphen (the next line going on in lower case), and when the line before it fills
+that much of the measure, the next line starts no list item, and the two lines
 are not both in capitals (a head set on two lines); a break after a short line (verse,
 addresses, title pages, the last line of a paragraph) stays, and so do the lines of a run set
 off by indentation (a list, verse or block quotation).
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import runs_of
-from .hyphens import Vocabulary, join_hyphenated
+from .hyphens import Vocabulary, join_hyphenated, joins_word
 
 _MEASURE_MAX = 100
 _FILL = 0.6
@@ -52,6 +53,8 @@ def measure(lines: list[str]) -> int | None:
 def _joins(line: str, nxt: str, width: int) -> bool:
     """Whether the line break between ``line`` and ``nxt`` is a wrap inside a paragraph."""
     line, nxt = line.strip(), nxt.strip()
+    if joins_word(line, nxt):
+        return True
     if len(line) < _FILL * width or (_caps(line) and _caps(nxt)):
         return False
     return not _ITEM.match(nxt)
