@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .hyphens import Vocabulary, join_hyphenated, joins_word
@@ -252,19 +253,19 @@ def _continues(prev: Run, nxt: Run) -> bool:
 
 
 def _clusters(texts: list[str]) -> list[int]:
-    """For each text, how many of ``texts`` are (fuzzily) the same line."""
+    """For each text, how many of ``texts`` are (fuzzily) the same line. Distinct lines are
+    compared once each, so a book of many pages with few running heads costs little."""
     keys = [_key(t) for t in texts]
-    counts = []
-    for key in keys:
-        same = 0
-        for other in keys:
-            if not key or not other:
-                continue
+    counts = Counter(k for k in keys if k)
+    same: dict[str, int] = {}
+    for key in counts:
+        total = 0
+        for other, count in counts.items():
             matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
             if key == other or (matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8):
-                same += 1
-        counts.append(same)
-    return counts
+                total += count
+        same[key] = total
+    return [same.get(k, 0) for k in keys]
 
 
 def _next_content(runs: list[Run], brk: _Break) -> int | None:
@@ -353,13 +354,14 @@ def remove_furniture(lines: list[str], origin: list[int], wrapped: bool,
     for k, run in enumerate(runs):
         if k in dropped:
             continue
-        brk = starts.get(k)
-        if brk is None or not out:
-            out.append(Run(list(run.lines), list(run.origin), min(run.blanks, 1) if brk else
-                           run.blanks))
+        starting = starts.get(k)
+        if starting is None or not out:
+            out.append(Run(list(run.lines), list(run.origin),
+                           run.blanks if starting is None else 1))
             continue
-        report.pages.append((run.origin[0], brk.n))
-        _join(out, Run(list(run.lines), list(run.origin), 1), brk.n, wrapped, vocab, report)
+        report.pages.append((run.origin[0], starting.n))
+        _join(out, Run(list(run.lines), list(run.origin), 1), starting.n, wrapped, vocab,
+              report)
     new_lines: list[str] = []
     new_origin: list[int] = []
     for run in out:

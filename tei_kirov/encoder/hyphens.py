@@ -45,8 +45,10 @@ class Vocabulary:
 def joins_word(first: str, second: str) -> re.Match[str] | None:
     """The hyphenated fragment ending ``first`` when ``second`` goes on with the rest of the
     word (a lower-case letter), or ``None``."""
-    m = LINE_END.search(first)
-    if m is None or m.group(1).isdigit() or not second[:1].islower():
+    if not first.endswith("-") or not second[:1].islower():
+        return None
+    m = LINE_END.search(first[-80:])
+    if m is None or m.group(1).isdigit():
         return None
     return m
 

@@ -61,8 +61,7 @@ def _joins(line: str, nxt: str, width: int) -> bool:
 
 
 def _caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    return text.isupper()
 
 
 def rejoin(lines: list[str], origin: list[int], vocab: Vocabulary,

@@ -1,7 +1,7 @@
 from tei_kirov.encoder.authority import load_authority
 from tei_kirov.encoder.inline import InlineContext, apply_inline, parse, plain
-from tei_kirov.encoder.notes import RawNote, anchor
 from tei_kirov.encoder.marks import LB_WORD, page_mark
+from tei_kirov.encoder.notes import RawNote, anchor
 from tei_kirov.encoder.pages import PB, PB_WORD
 from tei_kirov.models import Emph, Foreign, Hi, Lb, Note, P, Pb, Title
 
