@@ -17,10 +17,10 @@ Each expression is one ``date`` over all its printed words:
 
 A month and day without a year (``December 17``, ``the 7th of May``) takes the year of the
 reference date of its division (its dateline; the year before when the day falls after it)
-with ``@cert="high"``, or else of the nearest full date before it in the division with
-``@cert="medium"``, or else of the first full date after it in the division with
-``@cert="low"``; all with ``@evidence="internal"`` and ``@resp``. Without any it gets
-``--MM-DD``. The printed words are never changed; italics (``_May_ 1, 1845``) and milestones
+with ``@cert="high"``; or else of a full date of the same month and day printed in the
+division, or of the nearest full date before it there, with ``@cert="medium"``; or else of the
+first full date after it in the division with ``@cert="low"``; all with
+``@evidence="internal"`` and ``@resp``. Without any it gets ``--MM-DD``. The printed words are never changed; italics (``_May_ 1, 1845``) and milestones
 inside an expression are kept inside the ``date``."""
 
 from __future__ import annotations
@@ -318,22 +318,30 @@ def apply_dates(root: Container, ref: dt.date | None = None, resp: str = "#enc",
 
     start = len(found)
     transform(root, fn, skip=(TeiHeader, Date))
-    _years_from_later(found[start:], resp)
+    _years_from_division(found[start:], resp)
     return found
 
 
-def _years_from_later(dates: list[Date], resp: str) -> None:
-    """Month-day dates with no full date before them take the year of the first full date
-    after them in the division, with ``@cert="low"``."""
-    later: dt.date | None = None
-    for date in reversed(dates):
+def _years_from_division(dates: list[Date], resp: str) -> None:
+    """Years for the month-day dates of one division not dated by its dateline: the year of
+    a full date of the same month and day printed in the division (the same day named
+    again, ``@cert="medium"``); else, when no full date stands before them, the year of the
+    first full date after them (``@cert="low"``)."""
+    full = [(d, dt.date.fromisoformat(d.when)) for d in dates
+            if d.when and len(d.when) == 10 and d.cert is None]
+    for index, date in enumerate(dates):
         value = date.when or ""
-        if len(value) == 10 and not value.startswith("--") and date.cert is None:
-            later = dt.date.fromisoformat(value)
-        elif value.startswith("--") and later is not None and len(value) == 7:
-            month, day = int(value[2:4]), int(value[5:7])
-            if month == 2 and day == 29 and not calendar.isleap(later.year):
+        if date.cert == "high" or not (value.startswith("--") or date.cert == "medium"):
+            continue
+        month, day = int(value[-5:-3]), int(value[-2:])
+        same = next((day_ for _, day_ in full if (day_.month, day_.day) == (month, day)), None)
+        if same is not None:
+            date.when, date.cert = same.isoformat(), "medium"
+        elif value.startswith("--"):
+            later = next((day_ for d, day_ in full if dates.index(d) > index), None)
+            if later is None or (month, day) == (2, 29) and not calendar.isleap(later.year):
                 continue
-            date.when = _iso(later.year, month, day)
-            date.cert, date.evidence, date.resp = "low", "internal", resp
-
+            date.when, date.cert = _iso(later.year, month, day), "low"
+        else:
+            continue
+        date.evidence, date.resp = "internal", resp

@@ -121,13 +121,21 @@ def test_year_from_the_nearest_full_date_before():
         ("4th of June", {"when": "1845-06-04", **medium})]
 
 
-def test_year_from_the_next_full_date_when_none_is_before():
-    low = {"cert": "low", "evidence": "internal", "resp": "#enc"}
-    div = Div(P("before the nineteenth of April, all"), P("the fatal nineteenth of April 1775"))
+def test_year_from_the_same_day_printed_with_its_year():
+    div = Div(P("before the nineteenth of April, all"), P("on June 3, 1776 and the fatal "
+                                                          "nineteenth of April 1775"))
     found = apply_dates(div)
     assert [(d.text(), d.when, d.cert) for d in found] == [
-        ("nineteenth of April", "1775-04-19", "low"),
+        ("nineteenth of April", "1775-04-19", "medium"), ("June 3, 1776", "1776-06-03", None),
         ("nineteenth of April 1775", "1775-04-19", None)]
+
+
+def test_year_from_the_next_full_date_when_none_is_before():
+    low = {"cert": "low", "evidence": "internal", "resp": "#enc"}
+    div = Div(P("before the tenth of May, all"), P("the fatal nineteenth of April 1775"))
+    found = apply_dates(div)
+    assert [(d.text(), d.when, d.cert) for d in found] == [
+        ("tenth of May", "1775-05-10", "low"), ("nineteenth of April 1775", "1775-04-19", None)]
     assert {k: getattr(found[0], k) for k in ("cert", "evidence", "resp")} == low
 
 
