@@ -20,8 +20,10 @@ reference date of its division (its dateline; the year before when the day falls
 with ``@cert="high"``; or else of a full date of the same month and day printed in the
 division, or of the nearest full date before it there, with ``@cert="medium"``; or else of the
 first full date after it in the division with ``@cert="low"``; all with
-``@evidence="internal"`` and ``@resp``. Without any it gets ``--MM-DD``. The printed words are never changed; italics (``_May_ 1, 1845``) and milestones
-inside an expression are kept inside the ``date``."""
+``@evidence="internal"`` and ``@resp``. Without any it gets ``--MM-DD``.
+
+The printed words are never changed; italics (``_May_ 1, 1845``) and milestones inside an
+expression are kept inside the ``date``."""
 
 from __future__ import annotations
 
