@@ -47,6 +47,20 @@ class Prepared:
         return out
 
 
+    def details(self) -> list[str]:
+        """Every change with its source line, in line order, for a reader to check."""
+        f = self.furniture
+        items: list[tuple[int, str]] = [(line, f"running head removed: {text}")
+                                        for line, text in f.running_heads]
+        items += [(line, f"page number removed: {text}") for line, text in f.page_numbers]
+        items += [(line, f"signature mark removed: {text}") for line, text in f.signatures]
+        items += [(line, f"page {n} begins" if n is not None else "a page begins (number "
+                   "unknown)") for line, n in f.pages]
+        items += [(line, f"page number {text!r} read as {n} from the sequence")
+                  for line, text, n in f.inferred]
+        return [f"line {line}: {what}" for line, what in sorted(items, key=lambda i: i[0])]
+
+
 def prepare(text: str) -> Prepared:
     """Run the raw-text passes over ``text`` (any line ends)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -112,7 +112,7 @@ def test_beard_furniture():
     assert (222, "NERVOUS EXHAUSTION.") in report.running_heads
     assert (896, "NERVOUS EXHAUSTION .") in report.running_heads
     assert (61, "CERTAIN SYMPTOMS OP") in report.running_heads
-    assert "eonstant" in report.words  # "eon-" (line 218) ... "stant" (line 228)
+    assert "eonstant" in report.words  # "eon-" (line 218) ... "stant" (line 229)
     assert not any("NERVOUS EXHAUSTION" in line for line in lines[20:])
     assert "CERTAIN SYMPTOMS" in lines  # the title on page 1 is no running head
 

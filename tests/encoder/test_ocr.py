@@ -100,3 +100,12 @@ def test_douglass_italics(editions):
     assert '<hi rend="italic">Till then, and ever,</hi>' in xml
     assert "_" not in "".join(etree.fromstring(xml.encode("utf-8")).find(f"{TEI}text")
                               .itertext())
+
+
+def test_details_name_source_lines():
+    details = prepare(dev_text(BEARD)).details()
+    assert "line 1057: page number removed: 00" in details
+    assert "line 1057: page number '00' read as 22 from the sequence" in details
+    assert "line 222: running head removed: NERVOUS EXHAUSTION." in details
+    assert "line 229: page 7 begins" in details  # "stant" (SOURCES.md says 228)
+    assert prepare(default_text()).details() == []
