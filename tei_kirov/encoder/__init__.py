@@ -1,7 +1,8 @@
 """Plain text -> TEI: the encoder of the pamphlet (and of texts like it).
 
 ``encode(text, authority=None)`` runs the passes of :mod:`.pipeline`; each pass is a small
-module of its own: :mod:`.ocr` (raw OCR: :mod:`.furniture`, :mod:`.rewrap`), :mod:`.blocks`, :mod:`.notes`, :mod:`.pages`, :mod:`.structure`,
+module of its own: :mod:`.ocr` (raw OCR: :mod:`.furniture`, :mod:`.rewrap`), :mod:`.blocks`,
+:mod:`.notes`, :mod:`.pages`, :mod:`.structure`,
 :mod:`.inline`, :mod:`.corrections`, :mod:`.quotes`, :mod:`.names`, :mod:`.dates`,
 :mod:`.header`; :mod:`.authority` reads the authority file."""
 
