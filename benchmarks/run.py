@@ -34,9 +34,10 @@ from benchmarks.common import (  # noqa: E402
     machine,
 )
 
-AREAS = ("io", "peers", "validate", "encode", "scaling")
+AREAS = ("io", "peers", "validate", "encode", "scaling", "collection")
 MODULES = {"io": "bench_io", "peers": "bench_peers", "validate": "bench_validation",
-           "encode": "bench_encode", "scaling": "bench_scaling"}
+           "encode": "bench_encode", "scaling": "bench_scaling",
+           "collection": "bench_collection"}
 HERE = Path(__file__).resolve().parent
 
 

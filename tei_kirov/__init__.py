@@ -31,12 +31,13 @@ _EXPORTS = {
     "TeiReadError": "tei_kirov.errors",
     "TeiWriteError": "tei_kirov.errors",
 }
-_SUBPACKAGES = ("models", "xml", "encoder", "validation", "export", "errors", "profile")
+_SUBPACKAGES = ("models", "xml", "encoder", "validation", "export", "errors", "profile",
+                "collection")
 
 __all__ = sorted([*_EXPORTS, *_SUBPACKAGES, "__version__"])
 
 if TYPE_CHECKING:
-    from . import encoder, errors, export, models, profile, validation, xml
+    from . import collection, encoder, errors, export, models, profile, validation, xml
     from .encoder import encode
     from .errors import TeiError, TeiReadError, TeiWriteError
     from .models import Document

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from .collection_files import run_files
+from .collection_options import engine_options, names_many, wants_collection
+
 FORMATS = ("html", "text", "json", "csv", "bag")
 
 
@@ -34,7 +37,7 @@ def _size(path: Path) -> str:
 
 @click.command("export")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output file (csv, bag: folder); '-' writes html/text/json to standard "
                    "output. Default: next to FILE (kirov.html, kirov.txt, kirov.json, "
@@ -42,7 +45,15 @@ def _size(path: Path) -> str:
 @click.option("--force", is_flag=True, help="Replace an existing output.")
 @click.option("--diplomatic", is_flag=True,
               help="text only: the text as printed (sic, original spellings and hyphens).")
-def command(fmt: str, file: Path, output: Path | None, force: bool, diplomatic: bool) -> None:
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Export every file FILES name (files, folders, globs, URLs) into this "
+                   "folder, keeping their relative layout.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
+@engine_options()
+def command(fmt: str, files: tuple[str, ...], output: Path | None, force: bool,
+            diplomatic: bool, out_dir: Path | None, quiet: bool, engine: str,
+            scheduler: str | None, timeout: float | None, jsonl: str | None, resume: bool,
+            jobs: int | None) -> None:
     """Export FILE (TEI XML) as FORMAT: html (reading edition), text (reading text),
     json (the model), csv (index tables) or bag (BagIt package for archives).
 
@@ -53,6 +64,21 @@ def command(fmt: str, file: Path, output: Path | None, force: bool, diplomatic: 
 
     if diplomatic and fmt != "text":
         raise click.UsageError("--diplomatic applies to the text export only")
+    if out_dir is not None or names_many(files) or wants_collection(
+            engine, scheduler, timeout, jsonl, resume):
+        if out_dir is None or output is not None:
+            raise click.UsageError("several files go to a folder: give --out-dir DIR "
+                                   "(and no -o)")
+        from .. import collection
+
+        run_files("exported", lambda done: collection.export(
+            files, fmt, out_dir, force=force, diplomatic=diplomatic, engine=engine,
+            scheduler=scheduler, jobs=jobs, timeout=timeout, exclude=done),
+            jsonl, resume, force, quiet)
+        return
+    file = Path(files[0])
+    if not file.is_file():
+        raise click.UsageError(f"{file}: no such file")
     doc = read(file)
     to_stdout = output is not None and str(output) == "-"
     if to_stdout and fmt in ("csv", "bag"):

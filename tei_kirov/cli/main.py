@@ -12,7 +12,7 @@ from .. import __version__
 from ..errors import TeiError
 
 #: Subcommand modules, in the order ``--help`` shows them.
-COMMAND_MODULES = ("encode", "validate", "export", "convert", "schema")
+COMMAND_MODULES = ("encode", "validate", "export", "convert", "index", "schema")
 
 
 class _Group(click.Group):

@@ -12,9 +12,10 @@ import click
 from ..validation import batch, output
 from ..validation import rules as rules_mod
 from ..validation.cache import ResultCache
-from ..validation.report import BatchReport, Report
+from ..validation.report import BatchReport, Report, Summary
 from ..validation.rules import Rule
 from ..validation.schemas import Schema, SchemaError, load_schemas
+from .collection_options import already_done, engine_options, wants_collection
 
 
 def _fail(message: str) -> None:
@@ -41,9 +42,13 @@ def _fail(message: str) -> None:
 @click.option("--watch", is_flag=True, help="Re-validate each file whenever it is saved.")
 @click.option("--quiet", "-q", is_flag=True,
               help="Only errors: no warnings, no progress bar, no summary.")
+@click.option("--force", is_flag=True, help="Replace an existing --jsonl report.")
+@engine_options(jobs=False)
 def command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int | None,
             no_rules: bool, disable: tuple[str, ...], include_roots: tuple[str, ...],
-            cache_dir: str | None, watch: bool, quiet: bool) -> None:
+            cache_dir: str | None, watch: bool, quiet: bool, force: bool, engine: str,
+            scheduler: str | None, timeout: float | None, jsonl: str | None,
+            resume: bool) -> None:
     """Validate TEI files (folders are searched for *.xml).
 
     Layers: well-formedness, XInclude (inside the document's folder tree only), the schema
@@ -51,8 +56,12 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: in
     Output is one line per issue, FILE:LINE:COL: SEVERITY CODE: MESSAGE.
     """
     try:
-        _run(paths, schemas, fmt, jobs, no_rules, disable, include_roots, cache_dir, watch,
-             quiet)
+        if wants_collection(engine, scheduler, timeout, jsonl, resume):
+            _collection(paths, schemas, fmt, jobs, no_rules, disable, quiet, force, engine,
+                        scheduler, timeout, jsonl, resume)
+        else:
+            _run(paths, schemas, fmt, jobs, no_rules, disable, include_roots, cache_dir,
+                 watch, quiet)
     except SchemaError as exc:
         _fail(str(exc))
     except ValueError as exc:
@@ -93,6 +102,50 @@ def _run(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int |
     if any(r.unreadable() for r in reports):
         sys.exit(2)
     sys.exit(0 if result.summary.invalid == 0 else 1)
+
+
+def _collection(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str,
+                jobs: int | None, no_rules: bool, disable: tuple[str, ...], quiet: bool,
+                force: bool, engine: str, scheduler: str | None, timeout: float | None,
+                jsonl: str | None, resume: bool) -> None:
+    """A collection run (Dask, --jsonl, --timeout or --resume): reports as files complete."""
+    from .. import collection
+    from .collection_options import Stream
+
+    start = time.perf_counter()
+    selection: bool | list[str] = False if no_rules else (
+        [f"-{d}" for d in disable] if disable else True)
+    rules_mod.select(selection)  # an unknown code is a usage error before any work
+    run = collection.validate(paths, schemas=list(schemas) or None, rules=selection,
+                              engine=engine, scheduler=scheduler, jobs=jobs, timeout=timeout,
+                              exclude=already_done(jsonl, resume))
+    stream = Stream(run, jsonl, resume, force, quiet or fmt == "json")
+    kept: list[Report] = []
+    counts = {"valid": 0, "invalid": 0, "errors": 0, "warnings": 0, "unreadable": 0}
+    try:
+        for report in stream:
+            counts["valid" if report.ok else "invalid"] += 1
+            counts["errors"] += len(report.errors)
+            counts["warnings"] += len(report.warnings)
+            counts["unreadable"] += report.unreadable()
+            if fmt == "json":
+                kept.append(report)
+                continue
+            for line in output.text_lines([report], quiet=quiet):
+                click.echo(line)
+    except KeyboardInterrupt:
+        stream.interrupted()
+    seconds = time.perf_counter() - start
+    if fmt == "json":
+        click.echo(output.json_text(BatchReport.build(kept, list(schemas), seconds)))
+    elif not quiet:
+        summary = Summary(files=stream.count, valid=counts["valid"],
+                          invalid=counts["invalid"], errors=counts["errors"],
+                          warnings=counts["warnings"], seconds=round(seconds, 3))
+        click.echo(output.summary_line(summary), err=True)
+    if counts["unreadable"]:
+        sys.exit(2)
+    sys.exit(0 if counts["invalid"] == 0 else 1)
 
 
 def _watch(files: list[str], compiled: list[Schema], chosen: list[Rule],
