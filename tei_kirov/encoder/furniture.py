@@ -127,8 +127,12 @@ def _key(text: str) -> str:
 
 
 def _headlike(text: str) -> bool:
+    """Whether ``text`` may be a running head: short, not naming a chapter, and either in
+    capitals or not closed like a sentence."""
     letters = [ch for ch in text if ch.isalpha()]
-    return len(text) <= _HEAD_MAX and len(letters) >= 3 and not _KEYWORD.search(text)
+    if len(text) > _HEAD_MAX or len(letters) < 3 or _KEYWORD.search(text):
+        return False
+    return _caps(text) or text.rstrip()[-1] not in ".!?:;,"
 
 
 def _caps(text: str) -> bool:
@@ -187,8 +191,9 @@ def _zones(runs: list[Run]) -> list[_Break]:
             breaks.append(brk)
             claimed = k - 1
         i = max(k, i + 1)
-    first = next((n for n, b in enumerate(breaks) if b.number_run is not None or any(
-        _SIGNATURE.match(runs[f].single or "") for f in b.foot)), len(breaks))
+    first = next((n for n, b in enumerate(breaks) if b.number_run is not None
+                  or b.fused is not None
+                  or any(_SIGNATURE.match(runs[f].single or "") for f in b.foot)), len(breaks))
     return breaks[first:]
 
 
@@ -253,8 +258,9 @@ def _continues(prev: Run, nxt: Run) -> bool:
 
 
 def _clusters(texts: list[str]) -> list[int]:
-    """For each text, how many of ``texts`` are (fuzzily) the same line. Distinct lines are
-    compared once each, so a book of many pages with few running heads costs little."""
+    """For each text, how many of ``texts`` are (fuzzily: 85% alike, OCR variants) the same
+    line. Distinct lines are compared once each, so a book of many pages with few running
+    heads costs little."""
     keys = [_key(t) for t in texts]
     counts = Counter(k for k in keys if k)
     same: dict[str, int] = {}
@@ -262,7 +268,7 @@ def _clusters(texts: list[str]) -> list[int]:
         total = 0
         for other, count in counts.items():
             matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
-            if key == other or (matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8):
+            if key == other or (matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85):
                 total += count
         same[key] = total
     return [same.get(k, 0) for k in keys]
@@ -296,9 +302,26 @@ def _decide_heads(runs: list[Run], breaks: list[_Break]) -> None:
             brk.fused = None
 
 
+def _foot_layout(runs: list[Run], breaks: list[_Break]) -> None:
+    """When the text ends with a page number (``runs`` end with the empty sentinel run after
+    it), page numbers stand at the foot: a number alone at a page break is the number of the
+    page before it."""
+    last = breaks[-1] if breaks else None
+    if last is None or _next_content(runs, last) != len(runs) - 1 or last.number_run is None:
+        return
+    for brk in breaks:
+        if brk.head is None and brk.top and brk.top[0] == brk.number_run:
+            if brk.value is not None:
+                brk.value += 1
+            if brk.letters_value is not None:
+                brk.letters_value += 1
+
+
 def detect(runs: list[Run]) -> tuple[bool, list[_Break]]:
-    """Whether the text is paginated, and its page breaks."""
+    """Whether the text is paginated, and its page breaks (``runs`` end with an empty
+    sentinel run, so that the last page's foot is a page break too)."""
     breaks = _zones(runs)
+    _foot_layout(runs, breaks)
     trusted = _number_pages(breaks)
     if trusted < 3:
         return False, breaks
@@ -316,6 +339,8 @@ def remove_furniture(lines: list[str], origin: list[int], wrapped: bool,
     text is hard-wrapped (a paragraph cut by a page break goes on on a new line)."""
     report = Furniture()
     runs = runs_of(lines, origin)
+    end = len(runs)
+    runs.append(Run([""], [origin[-1] if origin else 0], _GAP))  # the end of the last page
     paginated, breaks = detect(runs)
     if not paginated:
         return lines, origin, report
@@ -351,7 +376,7 @@ def remove_furniture(lines: list[str], origin: list[int], wrapped: bool,
         if nxt is not None:
             starts[nxt] = brk
     out: list[Run] = []
-    for k, run in enumerate(runs):
+    for k, run in enumerate(runs[:end]):
         if k in dropped:
             continue
         starting = starts.get(k)

@@ -132,3 +132,45 @@ def test_hill_furniture():
     assert kept.count("OUTLINE.") == 1  # chapter title kept, its running head gone
     assert any(line.startswith("Tenereal Diseases") and f"{page_mark(2)}intercourse." in line
                for line in lines)
+
+
+def _page(k: int) -> list[str]:
+    first = (["the paragraph goes on from the page before and", "ends here after a while."]
+             if k > 1 else ["A first paragraph of the book starts", "and ends here."])
+    return [*first, "", f"Paragraph two of page {k} is long enough",
+            "to wrap and runs to the foot of the page and"]
+
+
+def test_page_numbers_at_the_foot():
+    out: list[str] = []
+    for k in range(1, 9):
+        out += [*_page(k), "", "", str(k), "", "", ""]
+    lines, _, report = _run("\n".join(out), wrapped=True)
+    assert [n for _, n in report.pages] == list(range(2, 9))
+    assert [p for _, p in report.page_numbers] == [str(k) for k in range(1, 9)]
+    assert lines[-1] == "to wrap and runs to the foot of the page and"
+    assert f"{page_mark(2)}the paragraph goes on from the page before and" in lines
+
+
+def test_number_fused_before_the_running_head():
+    out: list[str] = []
+    for k in range(1, 9):
+        if k > 1:
+            out += ["", "", "", f"{k} A HISTORY OF THE WORLD" if k % 2 == 0 else
+                    f"THE FIRST AGE {k}", ""]
+        out += _page(k)
+    lines, _, report = _run("\n".join(out), wrapped=True)
+    assert [n for _, n in report.pages] == list(range(2, 9))
+    assert len(report.running_heads) == 7
+    assert not any("HISTORY" in line or "AGE" in line for line in lines)
+
+
+def test_short_sentences_at_page_tops_are_never_taken_for_heads():
+    out: list[str] = []
+    for k in range(1, 9):
+        if k > 1:
+            out += ["", "", "", str(k), "", "He said no more.", ""]
+        out += _page(k)
+    lines, _, report = _run("\n".join(out), wrapped=True)
+    assert report.running_heads == []
+    assert lines.count("He said no more.") == 7
