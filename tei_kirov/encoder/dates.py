@@ -10,8 +10,9 @@ Each expression is one ``date`` over all its printed words:
   as title pages print them: ``MDCCLXXVI``);
 - ranges (``1848-49``, ``1490-9``, ``1916--1917``, ``from 1422 to 1489``, ``from March to
   May 1917``): ``@from``/``@to``;
-- seasons and parts of a year (``the summer of 1915``, ``end of 1934``):
-  ``@notBefore``/``@notAfter``;
+- seasons and parts of a year (``the summer of 1915``, ``end of 1934``, ``early 1917``) and
+  decades (``the 1840s``): ``@notBefore``/``@notAfter``; years before Christ (``55 B.C.``):
+  ``@when`` ``-0055``;
 - Old Style/New Style pairs (``January 6/19, 1905``) and Old Style dates marked ``(O.S.)``:
   ``@when`` the Gregorian (New Style) day, ``@type`` ``os-ns`` or ``os``.
 
@@ -59,6 +60,7 @@ _SEASONS = {"spring": ("03-01", "05-31"), "summer": ("06-01", "08-31"),
             "autumn": ("09-01", "11-30"), "fall": ("09-01", "11-30")}
 _PARTS = {"beginning": ("01-01", "03-31"), "middle": ("05-01", "08-31"),
           "end": ("10-01", "12-31")}
+_EARLY = {"early": ("01-01", "04-30"), "mid": ("05-01", "08-31"), "late": ("09-01", "12-31")}
 _DASH = r"(?:--|[-–—])"
 
 PATTERN = re.compile(
@@ -72,12 +74,16 @@ PATTERN = re.compile(
     rf"|(?P<wd>{_WORD_DAY})\s+(?:day\s+)?of\s+(?P<wm>{_M})(?:,?\s+(?P<wy>{_YEAR})(?!\d))?"
     rf"|(?P<mm>{_M}),?\s+(?P<my>{_YEAR})(?!\d)"
     rf"|(?P<nm>{_M})\s+(?P<nd>{_DAY})(?![\d\w])(?!,?\s+\d)"
-    rf"|(?P<nd2>\d{{1,2}}(?:st|nd|rd|th))\s+(?:of\s+)?(?P<nm2>{_M})(?!,?\s+\d)"
+    rf"|(?P<nd2>\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?|\d{{1,2}}\s+(?=[A-Z][a-z]{{3}}))"
+    rf"(?P<nm2>{_M})(?!,?\s+\d)"
     rf"|(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+of\s+(?P<sy>{_YEAR})(?!\d)"
     rf"|(?P<part>end|beginning|middle)\s+of\s+(?P<py>{_YEAR})(?!\d)"
+    rf"|(?P<early>[Ee]arly|[Ll]ate|[Mm]id-?)\s?(?:in\s+)?(?P<ey>{_YEAR})(?!\d)"
+    rf"|(?P<decade>1[0-9]\d0)[’']?s\b"
+    rf"|(?P<bc>[1-9]\d{{0,3}})\s?B\.?\s?C\.?(?![A-Za-z])"
     rf"|from\s+(?P<fa>{_YEAR})\s+to\s+(?P<fb>{_YEAR})(?!\d)"
     rf"|(?P<ra>{_YEAR})\s?{_DASH}\s?(?P<rb>\d{{4}}|\d{{1,2}})(?![\d-])"
-    rf"|(?P<y>{_YEAR})(?!\d|,\d|-\d)"
+    rf"|(?P<y>{_YEAR})(?!\d|,\d|-\d|[A-Za-z]|\s?B\.?\s?C\b)"
     rf"|(?<![A-Z])(?P<roman>M{{1,2}}(?:CM|CD|D?C{{0,3}})(?:XC|XL|L?X{{0,3}})(?:IX|IV|V?I{{0,3}}))"
     rf"(?![A-Za-z])"
     rf")"
@@ -162,7 +168,7 @@ def attributes(m: re.Match[str], ctx: Context | dt.date | None = None,
     if g["nm"]:
         return _month_day(month_number(g["nm"]), _day(g["nd"]), ctx, resp)
     if g["nm2"]:
-        return _month_day(month_number(g["nm2"]), _day(g["nd2"]), ctx, resp)
+        return _month_day(month_number(g["nm2"]), _day(g["nd2"].split()[0]), ctx, resp)
     if g["season"]:
         year = int(g["sy"])
         season = g["season"].lower()
@@ -174,6 +180,14 @@ def attributes(m: re.Match[str], ctx: Context | dt.date | None = None,
     if g["part"]:
         first, end = _PARTS[g["part"]]
         return {"not_before": f"{g['py']}-{first}", "not_after": f"{g['py']}-{end}"}
+    if g["early"]:
+        first, end = _EARLY[g["early"].lower().rstrip("-")]
+        return {"not_before": f"{g['ey']}-{first}", "not_after": f"{g['ey']}-{end}"}
+    if g["decade"]:
+        decade = int(g["decade"])
+        return {"not_before": f"{decade:04d}", "not_after": f"{decade + 9:04d}"}
+    if g["bc"]:
+        return {"when": f"-{int(g['bc']):04d}"}
     if g["fa"]:
         return {"from_": g["fa"], "to": g["fb"]}
     if g["ra"]:

@@ -17,8 +17,11 @@ COMPOUND_PREFIXES = frozenset({"self", "counter", "anti", "non", "quasi", "semi"
 _WORD = re.compile(r"\w+")
 #: A hyphen inside a line (not at its end): ``well-known``.
 _INNER = re.compile(r"(?<![\w-])(\w+)-(\w+)(?![\w-])")
+#: Hyphens a line may end with: the hyphen-minus, the soft hyphen, and the not sign that some
+#: OCR engines print for a line-end hyphen.
+HYPHENS = ("-", "\u00ad", "\u00ac")
 #: A line ending in a word fragment and its hyphen.
-LINE_END = re.compile(r"(\w+)-$")
+LINE_END = re.compile(r"(\w+)[-\u00ad\u00ac]$")
 
 
 @dataclass
@@ -45,7 +48,7 @@ class Vocabulary:
 def joins_word(first: str, second: str) -> re.Match[str] | None:
     """The hyphenated fragment ending ``first`` when ``second`` goes on with the rest of the
     word (a lower-case letter), or ``None``."""
-    if not first.endswith("-") or not second[:1].islower():
+    if not first.endswith(HYPHENS) or not second[:1].islower():
         return None
     m = LINE_END.search(first[-80:])
     if m is None or m.group(1).isdigit():
@@ -64,7 +67,7 @@ def join_hyphenated(first: str, second: str, vocab: Vocabulary, mark: str = LB_W
     rest = _WORD.match(second)
     fragment = m.group(1)
     tail = rest.group(0) if rest else ""
-    if vocab.is_compound(fragment, tail):
+    if first.endswith("-") and vocab.is_compound(fragment, tail):
         joined, word = first + mark + second, f"{fragment}-{tail}"
     else:
         joined, word = first[:-1] + mark + second, fragment + tail

@@ -246,3 +246,20 @@ def test_beard_damaged_date_is_not_given_a_year():
 def dev_dates_for(name: str) -> list[tuple[str, str]]:
     return tagged(tei_kirov.to_string(encode(dev_text(name),
                                              b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')))
+
+
+def test_decades_parts_of_years_and_years_before_christ():
+    assert _dates("in the 1840s, early 1917, late in 1918, mid-1919, 55 B.C., 1200 BC and "
+                  "1845s", None) == [
+        ("1840s", {"not_before": "1840", "not_after": "1849"}),
+        ("early 1917", {"not_before": "1917-01-01", "not_after": "1917-04-30"}),
+        ("late in 1918", {"not_before": "1918-09-01", "not_after": "1918-12-31"}),
+        ("mid-1919", {"not_before": "1919-05-01", "not_after": "1919-08-31"}),
+        ("55 B.C.", {"when": "-0055"}), ("1200 BC", {"when": "-1200"})]
+
+
+def test_day_before_a_full_month_name():
+    assert _dates("on 4 July and at 3 May he went; 12 March 1850", None) == [
+        ("4 July", {"when": "1850-07-04", "cert": "low", "evidence": "internal",
+                    "resp": "#enc"}),
+        ("12 March 1850", {"when": "1850-03-12"})]

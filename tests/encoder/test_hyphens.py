@@ -30,3 +30,9 @@ def test_no_join_without_a_split_word():
     assert join_hyphenated("in 1848-", "49 it", vocab) is None
     assert join_hyphenated("the Anglo-", "Saxon", vocab) is None
     assert joins_word("word-", "next") is not None
+
+
+def test_soft_hyphen_and_not_sign_are_line_end_hyphens():
+    vocab = Vocabulary.of("")
+    assert join_hyphenated("con\u00ad", "stant", vocab) == f"con{LB_WORD}stant"
+    assert join_hyphenated("self\u00ac", "made", vocab) == f"self{LB_WORD}made"
