@@ -317,6 +317,27 @@ def _foot_layout(runs: list[Run], breaks: list[_Break]) -> None:
                 brk.letters_value += 1
 
 
+def _with_missing_pages(breaks: list[_Break]) -> list[_Break]:
+    """The breaks that have furniture, numbered, and those without any (a page that opens a
+    chapter prints no running head) where the printed numbers around them say that exactly
+    that many pages are missing between."""
+    real = [b for b in breaks if b.foot or b.top]
+    _number_pages(real)
+    anchors = [k for k, b in enumerate(real) if b.n is not None and b.n in (b.value, b.fused)]
+    kept: list[_Break] = []
+    for a, b in zip(anchors, anchors[1:], strict=False):
+        first, last = real[a], real[b]
+        missing = (last.n or 0) - (first.n or 0) - (b - a)
+        bare = [z for z in breaks if not (z.foot or z.top) and first.gap < z.gap < last.gap]
+        if missing > 0 and len(bare) == missing:
+            kept += bare
+    if not kept:
+        return real
+    out = sorted(real + kept, key=lambda z: z.gap)
+    _number_pages(out)
+    return out
+
+
 def detect(runs: list[Run]) -> tuple[bool, list[_Break]]:
     """Whether the text is paginated, and its page breaks (``runs`` end with an empty
     sentinel run, so that the last page's foot is a page break too)."""
@@ -346,8 +367,7 @@ def remove_furniture(lines: list[str], origin: list[int], wrapped: bool,
         return lines, origin, report
     report.paginated = True
     _decide_heads(runs, breaks)
-    breaks = [b for b in breaks if b.foot or b.top]
-    _number_pages(breaks)
+    breaks = _with_missing_pages(breaks)
     for brk in breaks:
         if brk.letters_value is not None and brk.letters_value != brk.n \
                 and brk.number_run in brk.top:

@@ -96,6 +96,19 @@ def test_clean_text_passes_unchanged():
     assert not report.paginated and lines == text.split("\n")
 
 
+def test_a_page_without_furniture_is_found_from_the_sequence():
+    out: list[str] = []
+    for k in range(1, 9):
+        if k == 5:
+            out += ["", "", "", "BOOK THE SECOND", "", "A new part begins."]  # no furniture
+        elif k > 1:
+            out += ["", "", "", "A HISTORY OF THE WORLD", "", str(k), ""]
+        out += _page(k)[2:] if k == 5 else _page(k)
+    lines, _, report = _run("\n".join(out), wrapped=True)
+    assert [n for _, n in report.pages] == list(range(2, 9))
+    assert "BOOK THE SECOND" in lines
+
+
 def test_runs_of():
     runs = runs_of(["a", "b", "", "", "c"], [1, 2, 3, 4, 5])
     assert [(r.lines, r.origin, r.blanks) for r in runs] == [(["a", "b"], [1, 2], 0),
@@ -123,7 +136,9 @@ def test_hill_furniture():
     assert report.paginated
     assert [s for _, s in report.signatures] == ["B", "C", "c 2", "D", "D 2"]
     numbers = dict(report.pages)
+    assert list(numbers.values()) == list(range(2, 38))
     assert numbers[71] == 3 and numbers[173] == 11 and numbers[359] == 25
+    assert numbers[77] == 4  # the part title's page: no furniture, missing from the sequence
     assert numbers[393] == 27  # "BONES, MUSCLES, AND HEAET. 27": head and number fused
     assert (391, "BONES, MUSCLES, AND HEAET. 27") in report.running_heads
     assert (171, "II") in report.page_numbers and (357, "25^") in report.page_numbers
