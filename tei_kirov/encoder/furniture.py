@@ -17,7 +17,9 @@ At each page break (a gap of two or more blank lines in a paginated text):
   going on in lower case; a line naming a chapter or part (``CHAPTER IV.``), or followed by one,
   is never taken;
 - a *signature mark* is one letter, possibly with a digit (``B``, ``c 2``), alone on the last
-  line of a page.
+  line of a page;
+- a gap with no furniture (a page opening a part prints none) is a page break too where the
+  printed numbers around it say exactly that many pages are missing.
 
 The paragraph a page break cut is joined again (a word hyphenated across it too, see
 :mod:`.hyphens`); otherwise the page mark ends the paragraph before the break."""
