@@ -62,6 +62,10 @@ _PARTS = {"beginning": ("01-01", "03-31"), "middle": ("05-01", "08-31"),
           "end": ("10-01", "12-31")}
 _EARLY = {"early": ("01-01", "04-30"), "mid": ("05-01", "08-31"), "late": ("09-01", "12-31")}
 _DASH = r"(?:--|[-–—])"
+#: What a bare number after which is no year: a page, a number, an amount.
+_NOT_A_YEAR = "".join(rf"(?<!{w})" for w in (r"[$£€#§¶]", r"p\.\s", r"pp\.\s", r"[Nn]o\.\s",
+                                              r"[Nn]os\.\s", r"page\s", r"pages\s",
+                                              r"[Vv]ol\.\s", r"[Nn]umber\s", r"[$£€]\s"))
 
 PATTERN = re.compile(
     rf"(?<![\w,.])(?:"
@@ -82,8 +86,8 @@ PATTERN = re.compile(
     rf"|(?P<decade>1[0-9]\d0)[’']?s\b"
     rf"|(?P<bc>[1-9]\d{{0,3}})\s?B\.?\s?C\.?(?![A-Za-z])"
     rf"|from\s+(?P<fa>{_YEAR})\s+to\s+(?P<fb>{_YEAR})(?!\d)"
-    rf"|(?P<ra>{_YEAR})\s?{_DASH}\s?(?P<rb>\d{{4}}|\d{{1,2}})(?![\d-])"
-    rf"|(?P<y>{_YEAR})(?!\d|,\d|-\d|[A-Za-z]|\s?B\.?\s?C\b)"
+    rf"|{_NOT_A_YEAR}(?P<ra>{_YEAR})\s?{_DASH}\s?(?P<rb>\d{{4}}|\d{{1,2}})(?![\d-])"
+    rf"|{_NOT_A_YEAR}(?<!\d[-–—])(?<!\d--)(?P<y>{_YEAR})(?!%|\d|,\d|-\d|[A-Za-z]|\s?B\.?\s?C\b)"
     rf"|(?<![A-Z])(?P<roman>M{{1,2}}(?:CM|CD|D?C{{0,3}})(?:XC|XL|L?X{{0,3}})(?:IX|IV|V?I{{0,3}}))"
     rf"(?![A-Za-z])"
     rf")"

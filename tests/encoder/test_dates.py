@@ -158,8 +158,12 @@ def test_false_friends():
     assert _dates("May he continue; You may march. March on! It cost 1,000 dollars, 1,845 "
                   "men, pages 1200-1300 are not 12-15; he was 25 in May. In 1852-3 and "
                   "1852-1851.", None) == [
-        ("1200-1300", {"from_": "1200", "to": "1300"}),
         ("1852-3", {"from_": "1852", "to": "1853"})]
+
+
+def test_numbers_of_pages_and_amounts_are_no_years():
+    assert _dates("see p. 1845, pp. 1200-1300, No. 1917, $ 1500, £1776, page 1848, 1850%, "
+                  "in 1851", None) == [("1851", {"when": "1851"})]
 
 
 def test_julian_to_gregorian():
