@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 import pytest
+from lxml import etree
 
 from ..conftest import SHARED
 from .fidelity import edition_words
@@ -26,7 +27,7 @@ def dev_text(name: str) -> str:
 
 
 def _words(text: str) -> Counter[str]:
-    text = re.sub(r"[*_\-]", "", text)
+    text = re.sub(r"[*_\-¹²³⁴⁵⁶⁷⁸⁹⁰]", "", text)  # markup, hyphens, note markers
     return Counter(text.split())
 
 
@@ -44,3 +45,10 @@ def edition_counter(xml: str) -> Counter[str]:
     """The words of the edition's text, notes included, on the terms of :func:`source_words`."""
     flow, notes = edition_words(xml)
     return _words(" ".join([*flow, *(w for note in notes for w in note)]))
+
+
+def header_counter(xml: str) -> Counter[str]:
+    """The words of the edition's header (where e-text credits and notes may go)."""
+    root = etree.fromstring(xml.encode("utf-8"))
+    header = root.find("{http://www.tei-c.org/ns/1.0}teiHeader")
+    return _words(" ".join(header.itertext())) if header is not None else Counter()

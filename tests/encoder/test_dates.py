@@ -189,8 +189,7 @@ GOLD = {
     PAINE: [("February 14, 1776", "1776-02-14"), ("MDCCLXXVI", "1776"),
             ("February 14, 1776", "1776-02-14"), ("from 1422 to 1489", "1422/1489"),
             ("nineteenth of April", "1775-04-19"), ("nineteenth of April 1775", "1775-04-19")],
-    DOUGLASS: [("January 15, 1929", "1929-01-15"), ("January 20, 1992", "1992-01-20"),
-               ("1845", "1845"), ("1845", "1845"), ("August, 1841", "1841-08"),
+    DOUGLASS: [("1845", "1845"), ("1845", "1845"), ("August, 1841", "1841-08"),
                ("March 31, 1845", "1845-03-31"), ("March 17, 1845", "1845-03-17"),
                ("May 1, 1845", "1845-05-01"), ("APRIL 22, 1845", "1845-04-22"),
                ("1838", "1838"), ("1776", "1776"), ("1817", "1817"), ("1818", "1818"),
@@ -237,9 +236,14 @@ def dev_dates():
     return out
 
 
+#: Dates of the e-text producer's note (right either way; the note may go to the header).
+PRODUCER = {DOUGLASS: [("January 15, 1929", "1929-01-15"), ("January 20, 1992", "1992-01-20")]}
+
+
 @pytest.mark.parametrize("name", [PAINE, DOUGLASS, HILL])
 def test_development_texts_dates(dev_dates, name):
-    right, false = score(GOLD[name], dev_dates[name])
+    found = [d for d in dev_dates[name] if d not in PRODUCER.get(name, [])]
+    right, false = score(GOLD[name], found)
     assert right == len(GOLD[name]) and false == 0, dev_dates[name]
 
 
