@@ -15,8 +15,8 @@ from .marks import LB_WORD
 COMPOUND_PREFIXES = frozenset({"self", "counter", "anti", "non", "quasi", "semi", "ultra", "neo"})
 
 _WORD = re.compile(r"\w+")
-#: A hyphen inside a line (not at its end): ``well-known``.
-_INNER = re.compile(r"(?<![\w-])(\w+)-(\w+)(?![\w-])")
+#: Words joined by hyphens inside a line (not at its end): ``well-known``, ``well-to-do``.
+_INNER = re.compile(r"\w+(?:-\w+)+(?!-)")
 #: Hyphens a line may end with: the hyphen-minus, the soft hyphen, and the not sign that some
 #: OCR engines print for a line-end hyphen.
 HYPHENS = ("-", "\u00ad", "\u00ac")
@@ -34,8 +34,11 @@ class Vocabulary:
     @classmethod
     def of(cls, text: str) -> Vocabulary:
         lower = text.lower()
-        return cls(set(_WORD.findall(lower)),
-                   {f"{a}-{b}" for a, b in _INNER.findall(lower)})
+        pairs: set[str] = set()
+        for chain in _INNER.findall(lower):
+            parts = chain.split("-")
+            pairs.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+        return cls(set(_WORD.findall(lower)), pairs)
 
     def is_compound(self, first: str, second: str) -> bool:
         """Whether ``first-second`` keeps its hyphen."""

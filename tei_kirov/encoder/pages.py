@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Block
-from .hyphens import COMPOUND_PREFIXES
+from .hyphens import Vocabulary
 from .marks import LB_WORD, PB, PB_WORD, page_mark, read_mark
 from .notes import anchor_index
 
@@ -60,18 +60,14 @@ def continues(first: str, second: str) -> bool:
     return head[0].islower() or head[0] in "—–"
 
 
-def is_compound(first: str, second: str, text: str) -> bool:
-    """Whether ``first-second`` is a true compound: printed hyphenated elsewhere in
-    ``text`` (and never solid), or ``first`` is a compounding prefix."""
-    solid = re.search(rf"(?<!\w){re.escape(first + second)}(?!\w)", text, re.IGNORECASE)
-    hyphened = re.search(rf"(?<!\w){re.escape(first)}-{re.escape(second)}(?!\w)", text,
-                         re.IGNORECASE)
-    if hyphened and not solid:
-        return True
-    return not solid and first.lower() in COMPOUND_PREFIXES
+def is_compound(first: str, second: str, text: str | Vocabulary) -> bool:
+    """Whether ``first-second`` is a true compound by the vocabulary of ``text`` (the
+    source, or its :class:`~.hyphens.Vocabulary`): see :meth:`.Vocabulary.is_compound`."""
+    vocab = text if isinstance(text, Vocabulary) else Vocabulary.of(text)
+    return vocab.is_compound(first, second)
 
 
-def join_two(first: str, second: str, text: str, stats: JoinStats,
+def join_two(first: str, second: str, text: str | Vocabulary, stats: JoinStats,
              page_breaks: bool = True) -> str:
     """``first`` and ``second`` as one paragraph with the page break marked (by the page
     mark ``second`` starts with, when it has one). ``page_breaks=False``: a break without a
@@ -105,10 +101,11 @@ def join_pages(blocks: list[Block], text: str = "", page_breaks: bool = True
     ``page_breaks``: whether a paragraph cut by a blank line was cut by a page break (True
     for a text whose page breaks the raw-text passes have not marked already)."""
     stats = JoinStats()
+    vocab = Vocabulary.of(text)
     out: list[Block] = []
     for block in blocks:
         if out and continues(out[-1].text, block.text):
-            out[-1] = Block(join_two(out[-1].text, block.text, text, stats, page_breaks),
+            out[-1] = Block(join_two(out[-1].text, block.text, vocab, stats, page_breaks),
                             out[-1].line)
         else:
             out.append(Block(block.text, block.line))
@@ -118,8 +115,10 @@ def join_pages(blocks: list[Block], text: str = "", page_breaks: bool = True
 def join_lines(text: str, source: str = "") -> str:
     """The lines of one block as one paragraph: line-end hyphens of split words dropped,
     other line breaks made spaces."""
+    vocab = Vocabulary.of(source)
+
     def repl(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
-        return f"{a}-{b}" if is_compound(a, b, source) else a + b
+        return f"{a}-{b}" if vocab.is_compound(a, b) else a + b
     text = re.sub(r"(\w+)-\n(\w+)", repl, text)
     return re.sub(r"\s*\n\s*", " ", text)

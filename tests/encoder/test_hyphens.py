@@ -36,3 +36,9 @@ def test_soft_hyphen_and_not_sign_are_line_end_hyphens():
     vocab = Vocabulary.of("")
     assert join_hyphenated("con\u00ad", "stant", vocab) == f"con{LB_WORD}stant"
     assert join_hyphenated("self\u00ac", "made", vocab) == f"self{LB_WORD}made"
+
+
+def test_every_pair_of_a_hyphen_chain_is_a_compound():
+    vocab = Vocabulary.of("the well-to-do classes")
+    assert vocab.is_compound("well", "to") and vocab.is_compound("to", "do")
+    assert not vocab.is_compound("well", "do")
