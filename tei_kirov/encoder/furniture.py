@@ -31,8 +31,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .hyphens import Vocabulary, join_hyphenated, joins_word
+from .hyphens import Vocabulary, join_hyphenated
 from .marks import page_mark
+from .pages import continues
 
 _GAP = 2
 _HEAD_MAX = 70
@@ -43,7 +44,6 @@ _FUSED_START = re.compile(r"^(?P<num>\d{1,4})\s+(?P<head>.*[A-Za-z].*)$")
 _SIGNATURE = re.compile(r"^(?:[A-Z]\s?\d?|[a-z]\s?\d)$")
 _KEYWORD = re.compile(r"\b(?:CHAPTER|Chapter|PART|Part|BOOK|Book|SECTION|Section|LECTURE|"
                       r"Lecture|LETTER|Letter|ARTICLE|Article)\s+[IVXLCDM\dyY]+\b")
-_TERMINAL = ".!?:;\"”’)]"
 _NOTE_START = re.compile(r"^(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹]|\[\d+\]|\(\d+\)|\d+\))")
 
 
@@ -251,12 +251,11 @@ def _number_pages(breaks: list[_Break]) -> int:
 
 
 def _continues(prev: Run, nxt: Run) -> bool:
-    first, second = prev.lines[-1].rstrip(), nxt.lines[0].lstrip()
-    if not first or not second or _NOTE_START.match(prev.lines[0].lstrip()):
+    """Whether ``nxt`` goes on the paragraph ``prev`` ends (a note at the page foot ends
+    none)."""
+    if _NOTE_START.match(prev.lines[0].lstrip()):
         return False
-    if joins_word(first, second):
-        return True
-    return first[-1] not in _TERMINAL and second[0].islower()
+    return continues(prev.lines[-1].strip(), nxt.lines[0].strip())
 
 
 def _clusters(texts: list[str]) -> list[int]:
