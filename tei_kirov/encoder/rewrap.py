@@ -4,11 +4,12 @@ Detection first: a text is hard-wrapped when its lines have a common measure (th
 percentile of line lengths is at most 100 characters) and most lines that another line of the
 same paragraph follows fill at least 60% of that measure. A line break is undone after a word
 split by a hyphen (the next line going on in lower case), and when the line before it fills
-that much of the measure, the next line starts no list item, and the two lines
-are not both in capitals (a head set on two lines); a break after a short line (verse,
-addresses, title pages, the last line of a paragraph) stays, and so do the lines of a run set
-off by indentation (a list, verse or block quotation).
-A word hyphenated at a line end is joined (see :mod:`.hyphens`) with a line mark."""
+that much of the measure, the next line starts no list item and is not indented (a
+paragraph's first line) where the line before is not, and the two lines are not both in
+capitals (a head set on two lines). A break after a short line (verse, addresses, title
+pages, the last line of a paragraph) stays, and so do the lines of a run set off by
+indentation (a list, verse or block quotation). A word hyphenated at a line end is joined
+(see :mod:`.hyphens`) with a line mark."""
 
 from __future__ import annotations
 
@@ -51,7 +52,10 @@ def measure(lines: list[str]) -> int | None:
 
 
 def _joins(line: str, nxt: str, width: int) -> bool:
-    """Whether the line break between ``line`` and ``nxt`` is a wrap inside a paragraph."""
+    """Whether the line break between ``line`` and ``nxt`` is a wrap inside a paragraph
+    (not before an indented first line of a paragraph)."""
+    if nxt[:1].isspace() and not line[:1].isspace():
+        return False
     line, nxt = line.strip(), nxt.strip()
     if joins_word(line, nxt):
         return True

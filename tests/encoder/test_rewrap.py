@@ -59,3 +59,12 @@ def test_rejoin_prose_keeps_verse_lists_and_heads():
     assert report.words == ["working", "daylight"]
     assert origin[out.index("Roses are red,")] == 13
     assert report.paragraphs == 2
+
+
+def test_an_indented_first_line_starts_a_new_paragraph():
+    text = ["It was a bright cold day in April, and the clocks were striking",
+            "thirteen, and the hall smelt of boiled cabbage and old rag mats.",
+            "  At one end of it a coloured poster, too large for indoor display,",
+            "had been tacked to the wall."]
+    out, _, _ = rejoin(text, [1, 2, 3, 4], Vocabulary.of(""), 66)
+    assert out == [f"{text[0]} {text[1]}", f"{text[2]} {text[3]}"]
