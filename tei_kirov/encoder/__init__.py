@@ -1,10 +1,10 @@
 """Plain text -> TEI: the encoder of the pamphlet (and of texts like it).
 
 ``encode(text, authority=None, meta=None)`` runs the passes of :mod:`.pipeline`; each pass
-is a small module of its own: :mod:`.credits`, :mod:`.titlepage`, :mod:`.blocks`,
-:mod:`.notes`, :mod:`.pages`, :mod:`.structure`, :mod:`.inline`, :mod:`.corrections`,
-:mod:`.quotes`, :mod:`.names`, :mod:`.dates`,
-:mod:`.settle`, :mod:`.header`; :mod:`.authority` reads the authority file,
+is a small module of its own: :mod:`.credits`, :mod:`.titlepage`, :mod:`.ocr` (raw OCR:
+:mod:`.furniture`, :mod:`.rewrap`), :mod:`.blocks`, :mod:`.notes`, :mod:`.pages`,
+:mod:`.structure`, :mod:`.inline`, :mod:`.corrections`, :mod:`.quotes`, :mod:`.names`,
+:mod:`.dates`, :mod:`.settle`, :mod:`.header`; :mod:`.authority` reads the authority file,
 :mod:`.meta` the metadata file, :mod:`.suggest` drafts an authority file from a text.
 Nothing of the bundled pamphlet applies to another text: its authority and metadata are
 used only by :func:`encode_default`."""

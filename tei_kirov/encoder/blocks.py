@@ -17,9 +17,10 @@ class Block:
     line: int
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str, origin: list[int] | None = None) -> list[Block]:
     """The blocks of ``text``: runs of non-blank lines, each stripped of surrounding spaces.
-    Line breaks inside a block are kept."""
+    Line breaks inside a block are kept. ``origin`` gives the source line of each line of
+    ``text`` when it was rewritten (:mod:`.ocr`), so blocks name source lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     blocks: list[Block] = []
     pos = 0
@@ -30,5 +31,7 @@ def split_blocks(text: str) -> list[Block]:
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
             line = text.count("\n", 0, start + lead) + 1
+            if origin is not None and line <= len(origin):
+                line = origin[line - 1]
             blocks.append(Block(stripped, line))
     return blocks

@@ -1,71 +1,226 @@
 """Pass 9 (model -> model): date expressions become ``date`` with ISO 8601 values.
 
-Full dates (``December 28, 1934``) get ``@when``; months (``February, 1935``, ``Jan. 1928``)
-``@when`` YYYY-MM; years ``@when`` YYYY; ranges (``1926-27``) ``@from``/``@to``; vague
-expressions (``end of 1934``) ``@notBefore``/``@notAfter``. A month and day without a year
-(``December 17``) takes the year of the reference date of its division (the dateline of the
-article it stands in), the year before if the day falls after it; the inference is marked
-with ``@cert``, ``@evidence`` and ``@resp``. The printed words are never changed."""
+Each expression is one ``date`` over all its printed words:
+
+- full dates, month first or day first, with ordinals and abbreviated or capitalised months
+  (``November 7th, 1917``, ``FEB. 1, 1903``, ``7 November 1917``, ``the nineteenth of April
+  1775``): ``@when`` YYYY-MM-DD;
+- months (``November, 1917``, ``Jan. 1928``): ``@when`` YYYY-MM; years: ``@when`` YYYY (also
+  before a dash: ``1916--all``, and in roman numerals of four letters or more from 1400 on,
+  as title pages print them: ``MDCCLXXVI``);
+- ranges (``1848-49``, ``1490-9``, ``1916--1917``, ``from 1422 to 1489``, ``from March to
+  May 1917``): ``@from``/``@to``;
+- seasons and parts of a year (``the summer of 1915``, ``end of 1934``, ``early 1917``) and
+  decades (``the 1840s``): ``@notBefore``/``@notAfter``; years before Christ (``55 B.C.``):
+  ``@when`` ``-0055``;
+- Old Style/New Style pairs (``January 6/19, 1905``) and Old Style dates marked ``(O.S.)``:
+  ``@when`` the Gregorian (New Style) day, ``@type`` ``os-ns`` or ``os``.
+
+A month and day without a year (``December 17``, ``the 7th of May``) takes the year of the
+reference date of its division (its dateline; the year before when the day falls after it)
+with ``@cert="high"``; or else of a full date of the same month and day printed in the
+division, or of the nearest full date before it there, with ``@cert="medium"``; or else of the
+first full date after it in the division with ``@cert="low"``; all with
+``@evidence="internal"`` and ``@resp``. Without any it gets ``--MM-DD``.
+
+The printed words are never changed; italics (``_May_ 1, 1845``) and milestones inside an
+expression are kept inside the ``date``."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from ..models import Container, Date, TeiHeader, Title
-from .spans import Span, flatten, transform, wrap
+from ..models import Container, Date, Emph, Hi, Lb, Pb, TeiHeader, Title
+from .spans import OBJ, Span, transform, wrap
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]
 _ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
          "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
-_M = "|".join(MONTH_NAMES)
-_A = "|".join(sorted(_ABBR, key=len, reverse=True))
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                  "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_TENS = {"twentieth": 20, "thirtieth": 30}
+ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)} | _TENS | {
+    f"{tens}{sep}{unit}": base + i + 1
+    for tens, base in (("twenty", 20), ("thirty", 30)) for sep in ("-", " ")
+    for i, unit in enumerate(_ORDINAL_WORDS[:9]) if base + i + 1 <= 31}
+
+_M_FULL = "|".join(n for m in MONTH_NAMES for n in (m, m.upper()))
+_M_ABBR = "|".join(n for a in sorted(_ABBR, key=len, reverse=True) for n in (a, a.upper()))
+_M = rf"(?:{_M_FULL}|(?:{_M_ABBR})\.)"
 _YEAR = r"1[0-9]\d{2}|20\d{2}"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th|d)?"
+_WORD_DAY = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_SEASONS = {"spring": ("03-01", "05-31"), "summer": ("06-01", "08-31"),
+            "autumn": ("09-01", "11-30"), "fall": ("09-01", "11-30")}
+_PARTS = {"beginning": ("01-01", "03-31"), "middle": ("05-01", "08-31"),
+          "end": ("10-01", "12-31")}
+_EARLY = {"early": ("01-01", "04-30"), "mid": ("05-01", "08-31"), "late": ("09-01", "12-31")}
+_DASH = r"(?:--|[-–—])"
+#: What a bare number after which is no year: a page, a number, an amount.
+_NOT_A_YEAR = "".join(rf"(?<!{w})" for w in (r"[$£€#§¶]", r"p\.\s", r"pp\.\s", r"[Nn]o\.\s",
+                                              r"[Nn]os\.\s", r"page\s", r"pages\s",
+                                              r"[Vv]ol\.\s", r"[Nn]umber\s", r"[$£€]\s"))
 
 PATTERN = re.compile(
     rf"(?<![\w,.])(?:"
-    rf"(?P<fm>{_M}|(?:{_A})\.)\s+(?P<fd>\d{{1,2}}),?\s+(?P<fy>{_YEAR})(?!\d)"
-    rf"|(?P<mm>{_M}|(?:{_A})\.),?\s+(?P<my>{_YEAR})(?!\d)"
-    rf"|(?P<dm>{_M})\s+(?P<dd>\d{{1,2}})(?!\d)(?!,?\s+\d)"
+    rf"(?P<om>{_M})\s+(?P<od1>\d{{1,2}})\s*/\s*(?:(?P<om2>{_M})\s+)?(?P<od2>\d{{1,2}}),?\s+"
+    rf"(?P<oy>{_YEAR})(?!\d)"
+    rf"|from\s+(?P<rm1>{_M})\s+to\s+(?P<rm2>{_M}),?\s+(?P<rmy>{_YEAR})(?!\d)"
+    rf"|(?P<fm>{_M})\s+(?P<fd>{_DAY}),?\s+(?P<fy>{_YEAR})(?!\d)(?P<fos>\s*\(O\.\s?S\.\))?"
+    rf"|(?P<dd>{_DAY})\s+(?:of\s+)?(?P<dm>{_M}),?\s+(?P<dy>{_YEAR})(?!\d)"
+    rf"(?P<dos>\s*\(O\.\s?S\.\))?"
+    rf"|(?P<wd>{_WORD_DAY})\s+(?:day\s+)?of\s+(?P<wm>{_M})(?:,?\s+(?P<wy>{_YEAR})(?!\d))?"
+    rf"|(?P<mm>{_M}),?\s+(?P<my>{_YEAR})(?!\d)"
+    rf"|(?P<nm>{_M})\s+(?P<nd>{_DAY})(?![\d\w])(?!,?\s+\d)"
+    rf"|(?P<nd2>\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?|\d{{1,2}}\s+(?=[A-Z][a-z]{{3}}))"
+    rf"(?P<nm2>{_M})(?!,?\s+\d)"
+    rf"|(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+of\s+(?P<sy>{_YEAR})(?!\d)"
     rf"|(?P<part>end|beginning|middle)\s+of\s+(?P<py>{_YEAR})(?!\d)"
-    rf"|(?P<ra>{_YEAR})[-–](?P<rb>\d{{4}}|\d{{2}})(?![\d-])"
-    rf"|(?P<y>{_YEAR})(?![\d-]|,\d)"
+    rf"|(?P<early>[Ee]arly|[Ll]ate|[Mm]id-?)\s?(?:in\s+)?(?P<ey>{_YEAR})(?!\d)"
+    rf"|(?P<decade>1[0-9]\d0)[’']?s\b"
+    rf"|(?P<bc>[1-9]\d{{0,3}})\s?B\.?\s?C\.?(?![A-Za-z])"
+    rf"|from\s+(?P<fa>{_YEAR})\s+to\s+(?P<fb>{_YEAR})(?!\d)"
+    rf"|{_NOT_A_YEAR}(?P<ra>{_YEAR})\s?{_DASH}\s?(?P<rb>\d{{4}}|\d{{1,2}})(?![\d-])"
+    rf"|{_NOT_A_YEAR}(?<!\d[-–—])(?<!\d--)(?P<y>{_YEAR})(?!%|\d|,\d|-\d|[A-Za-z]|\s?B\.?\s?C\b)"
+    rf"|(?<![A-Z])(?P<roman>M{{1,2}}(?:CM|CD|D?C{{0,3}})(?:XC|XL|L?X{{0,3}})(?:IX|IV|V?I{{0,3}}))"
+    rf"(?![A-Za-z])"
     rf")"
 )
 
-_PARTS = {"beginning": ("01-01", "03-31"), "middle": ("05-01", "08-31"),
-          "end": ("10-01", "12-31")}
-
 
 def month_number(name: str) -> int:
-    name = name.rstrip(".")
+    name = name.rstrip(".").capitalize()
     return MONTH_NAMES.index(name) + 1 if name in MONTH_NAMES else _ABBR[name]
 
 
-def attributes(m: re.Match[str], ref: dt.date | None, resp: str = "#enc") -> dict[str, str]:
-    """The ``date`` attributes for one match."""
-    if m.group("fm"):
-        return {"when": f"{int(m['fy']):04d}-{month_number(m['fm']):02d}-{int(m['fd']):02d}"}
-    if m.group("mm"):
-        return {"when": f"{int(m['my']):04d}-{month_number(m['mm']):02d}"}
-    if m.group("dm"):
-        month, day = month_number(m["dm"]), int(m["dd"])
-        if ref is None:
-            return {"when": f"--{month:02d}-{day:02d}"}
+def _day(text: str) -> int:
+    return ORDINALS[text.lower()] if text.lower() in ORDINALS else int(re.sub(r"\D", "", text))
+
+
+def julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian day of a Julian (Old Style) calendar date."""
+    a = (14 - month) // 12
+    y = year + 4800 - a
+    m = month + 12 * a - 3
+    jdn = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    return dt.date.fromordinal(jdn - 1721425)
+
+
+@dataclass
+class Context:
+    """What a month-day date takes its year from: the division's dateline (``ref``) or the
+    last full date seen before it (``last``)."""
+
+    ref: dt.date | None = None
+    last: dt.date | None = None
+
+
+def _iso(year: int, month: int, day: int | None = None) -> str:
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def _month_day(month: int, day: int, ctx: Context, resp: str) -> dict[str, str]:
+    if ctx.ref is not None:
+        ref = ctx.ref
         year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
-        return {"when": f"{year:04d}-{month:02d}-{day:02d}", "cert": "high",
-                "evidence": "internal", "resp": resp}
-    if m.group("part"):
-        first, last = _PARTS[m["part"]]
-        return {"not_before": f"{m['py']}-{first}", "not_after": f"{m['py']}-{last}"}
-    if m.group("ra"):
-        start, end = m["ra"], m["rb"]
-        if len(end) == 2:
-            end = start[:2] + end
+        cert = "high"
+    elif ctx.last is not None:
+        year, cert = ctx.last.year, "medium"
+    else:
+        return {"when": f"--{month:02d}-{day:02d}"}
+    return {"when": _iso(year, month, day), "cert": cert, "evidence": "internal", "resp": resp}
+
+
+def attributes(m: re.Match[str], ctx: Context | dt.date | None = None,
+               resp: str = "#enc") -> dict[str, str]:
+    """The ``date`` attributes for one match (``ctx``: where a missing year comes from)."""
+    if not isinstance(ctx, Context):
+        ctx = Context(ref=ctx)
+    g = m.groupdict()
+    if g["om"]:
+        month2 = month_number(g["om2"]) if g["om2"] else month_number(g["om"])
+        year = int(g["oy"])
+        if month2 < month_number(g["om"]):
+            year += 1
+        return {"when": _iso(year, month2, int(g["od2"])), "type": "os-ns"}
+    if g["rm1"]:
+        return {"from_": _iso(int(g["rmy"]), month_number(g["rm1"])),
+                "to": _iso(int(g["rmy"]), month_number(g["rm2"]))}
+    for mk, dk, yk, osk in (("fm", "fd", "fy", "fos"), ("dm", "dd", "dy", "dos")):
+        if g[mk]:
+            year, month, day = int(g[yk]), month_number(g[mk]), _day(g[dk])
+            if g[osk]:
+                try:
+                    new = julian_to_gregorian(year, month, day)
+                except ValueError:
+                    return {"when": "invalid"}
+                return {"when": new.isoformat(), "type": "os"}
+            return {"when": _iso(year, month, day)}
+    if g["wd"]:
+        month, day = month_number(g["wm"]), _day(g["wd"])
+        if g["wy"]:
+            return {"when": _iso(int(g["wy"]), month, day)}
+        return _month_day(month, day, ctx, resp)
+    if g["mm"]:
+        return {"when": _iso(int(g["my"]), month_number(g["mm"]))}
+    if g["nm"]:
+        return _month_day(month_number(g["nm"]), _day(g["nd"]), ctx, resp)
+    if g["nm2"]:
+        return _month_day(month_number(g["nm2"]), _day(g["nd2"].split()[0]), ctx, resp)
+    if g["season"]:
+        year = int(g["sy"])
+        season = g["season"].lower()
+        if season == "winter":
+            last = calendar.monthrange(year + 1, 2)[1]
+            return {"not_before": f"{year:04d}-12-01", "not_after": f"{year + 1:04d}-02-{last}"}
+        first, end = _SEASONS[season]
+        return {"not_before": f"{year:04d}-{first}", "not_after": f"{year:04d}-{end}"}
+    if g["part"]:
+        first, end = _PARTS[g["part"]]
+        return {"not_before": f"{g['py']}-{first}", "not_after": f"{g['py']}-{end}"}
+    if g["early"]:
+        first, end = _EARLY[g["early"].lower().rstrip("-")]
+        return {"not_before": f"{g['ey']}-{first}", "not_after": f"{g['ey']}-{end}"}
+    if g["decade"]:
+        decade = int(g["decade"])
+        return {"not_before": f"{decade:04d}", "not_after": f"{decade + 9:04d}"}
+    if g["bc"]:
+        return {"when": f"-{int(g['bc']):04d}"}
+    if g["fa"]:
+        return {"from_": g["fa"], "to": g["fb"]}
+    if g["ra"]:
+        start, end = g["ra"], g["rb"]
+        end = start[:4 - len(end)] + end
         return {"from_": start, "to": end}
-    return {"when": m["y"]}
+    if g["roman"]:
+        year = roman_value(g["roman"])
+        return {"when": f"{year:04d}"} if 1400 <= year <= 2099 and len(g["roman"]) >= 4 \
+            else {"when": "invalid"}
+    return {"when": g["y"]}
+
+
+def roman_value(text: str) -> int:
+    """The value of a (well-formed) roman numeral."""
+    values = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+    total = 0
+    for ch, nxt in zip(text, [*text[1:], ""], strict=True):
+        value = values[ch]
+        total += -value if nxt and values[nxt] > value else value
+    return total
+
+
+def _full(attrs: dict[str, str]) -> dt.date | None:
+    value = attrs.get("when", "")
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def valid(attrs: dict[str, str]) -> bool:
@@ -73,46 +228,140 @@ def valid(attrs: dict[str, str]) -> bool:
     for key in ("when", "not_before", "not_after"):
         value = attrs.get(key, "")
         parts = value.split("-")
+        if value == "invalid":
+            return False
         if len(parts) == 3 and parts[0]:
             try:
                 dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
+                return False
+        if value.startswith("--"):
+            month, day = int(value[2:4]), int(value[5:7])
+            if not 1 <= day <= calendar.monthrange(2000, month)[1]:
                 return False
     return not ("from_" in attrs and attrs["from_"] > attrs["to"])
 
 
 def reference_date(text: str) -> dt.date | None:
     """The first full date in ``text`` (a dateline), or ``None``."""
-    m = re.search(rf"({_M})\s+(\d{{1,2}}),?\s+(\d{{4}})", text)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
-    except ValueError:
-        return None
+    for m in PATTERN.finditer(text):
+        attrs = attributes(m)
+        if valid(attrs) and (full := _full(attrs)) is not None:
+            return full
+    return None
+
+
+#: Elements a date may enclose whole: their text is read with the text around them.
+_TRANSPARENT = (Hi, Emph)
+_MILESTONES = (Pb, Lb)
+
+
+def _readable(content: list[Any]) -> tuple[str, list[int], list[Any]]:
+    """The text to search (italics read as their words, milestones as nothing), for each
+    character its flat offset (``-1 - node`` inside a node's text), and the nodes."""
+    chars: list[str] = []
+    where: list[int] = []
+    nodes: list[Any] = []
+    flat = 0
+    for item in content:
+        if isinstance(item, str):
+            item = item.replace(OBJ, "")
+            chars.append(item)
+            where.extend(range(flat, flat + len(item)))
+            flat += len(item)
+            continue
+        nodes.append(item)
+        if isinstance(item, _TRANSPARENT) and all(isinstance(c, str) for c in item.content):
+            text = item.text()
+            chars.append(text)
+            where.extend([-len(nodes)] * len(text))
+        elif not isinstance(item, _MILESTONES):
+            chars.append(OBJ)
+            where.append(flat)
+        flat += 1
+    return "".join(chars), where, nodes
+
+
+def _flat_span(where: list[int], nodes: list[Any], flat_of: dict[int, int], start: int,
+               end: int) -> tuple[int, int] | None:
+    """The flat offsets of the readable span ``start:end``, or ``None`` when it cuts a node."""
+    first, last = where[start], where[end - 1]
+    if first < 0:
+        if start > 0 and where[start - 1] == first:
+            return None
+        first = flat_of[-first - 1]
+    if last < 0:
+        if end < len(where) and where[end] == last:
+            return None
+        last = flat_of[-last - 1]
+    return first, last + 1
 
 
 def apply_dates(root: Container, ref: dt.date | None = None, resp: str = "#enc",
                 found: list[Date] | None = None) -> list[Date]:
-    """Run the pass below ``root`` with ``ref`` as the reference date."""
+    """Run the pass below ``root`` with ``ref`` as the reference date (a dateline's)."""
     found = found if found is not None else []
+    ctx = Context(ref=ref)
 
     def fn(node: Container) -> list[Any]:
         if isinstance(node, Title):
             return node.content
-        flat, _ = flatten(node.content)
+        text, where, nodes = _readable(node.content)
+        flat_of: dict[int, int] = {}
+        flat = 0
+        index = 0
+        for item in node.content:
+            if isinstance(item, str):
+                flat += len(item.replace(OBJ, ""))
+            else:
+                flat_of[index] = flat
+                index += 1
+                flat += 1
         spans: list[Span] = []
-        for m in PATTERN.finditer(flat):
-            attrs = attributes(m, ref, resp)
+        for m in PATTERN.finditer(text):
+            attrs = attributes(m, ctx, resp)
             if not valid(attrs):
                 continue
+            bounds = _flat_span(where, nodes, flat_of, m.start(), m.end())
+            if bounds is None:
+                continue
+            full = _full(attrs)
+            if full is not None and "cert" not in attrs:
+                ctx.last = full
 
             def factory(content: list[Any], attrs: dict[str, str] = attrs) -> Date:
                 date = Date(*content, **attrs)
                 found.append(date)
                 return date
-            spans.append((m.start(), m.end(), factory))
+            spans.append((bounds[0], bounds[1], factory))
         return wrap(node.content, spans)
 
+    start = len(found)
     transform(root, fn, skip=(TeiHeader, Date))
+    _years_from_division(found[start:], resp)
     return found
+
+
+def _years_from_division(dates: list[Date], resp: str) -> None:
+    """Years for the month-day dates of one division not dated by its dateline: the year of
+    a full date of the same month and day printed in the division (the same day named
+    again, ``@cert="medium"``); else, when no full date stands before them, the year of the
+    first full date after them (``@cert="low"``)."""
+    full = [(d, dt.date.fromisoformat(d.when)) for d in dates
+            if d.when and len(d.when) == 10 and d.cert is None]
+    for index, date in enumerate(dates):
+        value = date.when or ""
+        if date.cert == "high" or not (value.startswith("--") or date.cert == "medium"):
+            continue
+        month, day = int(value[-5:-3]), int(value[-2:])
+        same = next((day_ for _, day_ in full if (day_.month, day_.day) == (month, day)), None)
+        if same is not None:
+            date.when, date.cert = same.isoformat(), "medium"
+        elif value.startswith("--"):
+            later = next((day_ for d, day_ in full if dates.index(d) > index), None)
+            if later is None or (month, day) == (2, 29) and not calendar.isleap(later.year):
+                continue
+            date.when, date.cert = _iso(later.year, month, day), "low"
+        else:
+            continue
+        date.evidence, date.resp = "internal", resp

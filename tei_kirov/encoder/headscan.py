@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -88,7 +89,9 @@ def _similar(a: str, b: str) -> bool:
 
 
 def find_heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
-           findings: Findings) -> list[HeadAt]:
+           findings: Findings, running_heads: Iterable[str] = ()) -> list[HeadAt]:
+    """The heads among ``texts``; ``running_heads`` are page heads already taken out of the
+    text, still evidence that a line like them is a running head, not a heading."""
     n = len(texts)
     skip = set(range(*toc)) if toc else set()
     counts: dict[str, int] = {}
@@ -101,6 +104,10 @@ def find_heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
     printed_titles = _printed_titles(texts, words, numbered)
     candidates = Counter(normal_form(t) for k, t in enumerate(texts)
                          if k not in skip and plain_head(t))
+    for text in running_heads:
+        key = normal_form(text)
+        counts[key] = counts.get(key, 0) + 1
+        candidates[key] += 1
     heads: list[HeadAt] = []
     last_of_kind: dict[str, int] = {}
     accepted: list[str] = []

@@ -1,22 +1,27 @@
-"""Pass 5 (model -> model): the OCR's inline conventions become elements.
+"""Pass 5 (model -> model): the text's inline conventions become elements.
 
-``*...*`` becomes a ``title`` (a periodical or work named in the authority file), a
-``foreign`` phrase (listed there with its language), ``hi rend="italic"`` (the signature of a
-note) or otherwise ``emph`` (the author's emphasis); ``**...**`` becomes a ``title`` or
-``hi rend="bold"``. Note anchors become the ``note`` elements themselves, page-break
-characters ``pb`` (``break="no"`` inside a word)."""
+``*...*`` and ``_..._`` (italics) become a ``title`` (a periodical or work named in the
+authority file), a ``foreign`` phrase (listed there with its language), or otherwise
+``hi rend="italic"`` (``*...*`` may be read as ``emph``, the author's emphasis, by setting
+:attr:`InlineContext.italic`); ``**...**`` becomes a ``title`` or ``hi rend="bold"``. Note
+anchors become the ``note`` elements themselves, page and line marks (:mod:`.marks`) ``pb``
+(with ``@n`` when the page number is known) and ``lb``, ``break="no"`` inside a word."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Container, Emph, Foreign, Hi, Node, Note, Pb, Ptr, TeiHeader, Title
+from ..models import Container, Emph, Foreign, Hi, Lb, Node, Note, Pb, Ptr, TeiHeader, Title
 from .asterisks import scan
 from .authority import Authority
+from .marks import read_mark
 from .notes import RawNote, anchor_index, pointer_index, signature_role, signer_key
-from .pages import PB, PB_WORD
 from .spans import merge_strings, transform
+
+#: ``_italic_``: underscores around text, not inside a word (``snake_case`` is no span).
+_UNDERSCORED = re.compile(r"(?<![\w_])_(?=[^\s_])[^_]*?(?<=[^\s_])_(?![\w_])")
 
 
 def plain(text: str) -> str:
@@ -36,6 +41,9 @@ class InlineContext:
     #: The header id for each note role (``author``, ``editors``, ``translator``), from the
     #: metadata; used for a signer the authority file does not name.
     roles: dict[str, str | None] = field(default_factory=dict)
+    #: What ``*...*`` not named in the authority becomes: ``hi`` (italics) or ``emph``
+    #: (the authority's setting ``italics``).
+    italic: str = "hi"
     counts: dict[str, int] = field(default_factory=dict)
     _titles: dict[str, Any] = field(default_factory=dict)
 
@@ -55,8 +63,11 @@ class InlineContext:
 
 def parse(raw: str, ctx: InlineContext) -> list[Any]:
     """The content list for one raw string."""
-    result = scan(raw)
-    spans = sorted(result.spans, key=lambda s: (s[1], -s[2]))
+    result = scan(raw) if "*" in raw else None
+    found = result.spans if result is not None else []
+    found += [("u", m.start(), m.end()) for m in _UNDERSCORED.finditer(raw)] if "_" in raw \
+        else []
+    spans = sorted(found, key=lambda s: (s[1], -s[2]))
     top: list[tuple[str, int, int]] = []
     for span in spans:
         if not top or span[1] >= top[-1][2]:
@@ -65,7 +76,7 @@ def parse(raw: str, ctx: InlineContext) -> list[Any]:
     pos = 0
     for kind, start, end in top:
         out += _specials(raw[pos:start], ctx)
-        width = 1 if kind == "i" else 2
+        width = 2 if kind == "b" else 1
         out.append(_span(kind, raw[start + width:end - width], ctx))
         pos = end
     out += _specials(raw[pos:], ctx)
@@ -77,11 +88,10 @@ def _specials(text: str, ctx: InlineContext) -> list[Any]:
     buf: list[str] = []
     for ch in text:
         index = anchor_index(ch)
+        mark = read_mark(ch)
         node: Node | None = None
-        if ch == PB:
-            node = Pb()
-        elif ch == PB_WORD:
-            node = Pb(break_="no")
+        if mark is not None:
+            node = _milestone(mark.tag, mark.n, mark.in_word)
         elif pointer_index(ch) is not None:
             node = Ptr(target=f"#note{pointer_index(ch) + 1}")  # type: ignore[operator]
         elif index is not None:
@@ -99,6 +109,13 @@ def _specials(text: str, ctx: InlineContext) -> list[Any]:
     if buf:
         out.append("".join(buf))
     return out
+
+
+def _milestone(tag: str, n: int | None, in_word: bool) -> Node:
+    attrs: dict[str, str] = {"break_": "no"} if in_word else {}
+    if tag == "lb":
+        return Lb(**attrs)
+    return Pb(n=str(n), **attrs) if n is not None else Pb(**attrs)
 
 
 def _note(index: int, ctx: InlineContext) -> Note:
@@ -139,7 +156,7 @@ def _span(kind: str, inner: str, ctx: InlineContext) -> Node:
     if kind == "b":
         ctx.count("bold")
         return Hi(*content, rend="bold")
-    if is_signature(text, ctx):
+    if kind == "u" or ctx.italic == "hi" or is_signature(text, ctx):
         ctx.count("italic")
         return Hi(*content, rend="italic")
     ctx.count("emph")
@@ -147,7 +164,7 @@ def _span(kind: str, inner: str, ctx: InlineContext) -> Node:
 
 
 def _needs_parse(text: str) -> bool:
-    return "*" in text or any(ord(ch) >= 0xE000 for ch in text)
+    return "*" in text or "_" in text or any(ord(ch) >= 0xE000 for ch in text)
 
 
 def apply_inline(root: Container, ctx: InlineContext) -> None:

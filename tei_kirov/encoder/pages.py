@@ -12,15 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Block
+from .hyphens import Vocabulary
+from .marks import LB_WORD, PB, PB_WORD, page_mark, read_mark
 from .notes import anchor_index
 
-#: Stands for ``<pb/>`` between words, and for ``<pb break="no"/>`` inside a word.
-PB = "\ue001"
-PB_WORD = "\ue002"
+__all__ = ["PB", "PB_WORD", "JoinStats", "continues", "is_compound", "join_lines",
+           "join_pages", "join_two"]
 
 _TERMINAL = ".!?:;\"”’)]"
-#: Prefixes that make a true compound: the hyphen stays when a word breaks after them.
-COMPOUND_PREFIXES = frozenset({"self", "counter", "anti", "non", "quasi", "semi", "ultra", "neo"})
 
 
 @dataclass
@@ -43,9 +42,17 @@ def _tail(text: str) -> str:
     return stripped
 
 
+def _lead(text: str) -> tuple[str, str]:
+    """The page marks ``text`` starts with (put there by :mod:`.furniture`) and the rest."""
+    i = 0
+    while i < len(text) and read_mark(text[i]) is not None:
+        i += 1
+    return text[:i], text[i:]
+
+
 def continues(first: str, second: str) -> bool:
     """Whether ``second`` goes on the paragraph ``first`` broke off."""
-    tail, head = _tail(first), second.lstrip("*")
+    tail, head = _tail(first), _lead(second)[1].lstrip("*")
     if not tail or not head or "\n" in first or "\n" in second:
         return False
     if tail[-1] in _TERMINAL:
@@ -53,20 +60,25 @@ def continues(first: str, second: str) -> bool:
     return head[0].islower() or head[0] in "—–"
 
 
-def is_compound(first: str, second: str, text: str) -> bool:
-    """Whether ``first-second`` is a true compound: printed hyphenated elsewhere in
-    ``text`` (and never solid), or ``first`` is a compounding prefix."""
-    solid = re.search(rf"(?<!\w){re.escape(first + second)}(?!\w)", text, re.IGNORECASE)
-    hyphened = re.search(rf"(?<!\w){re.escape(first)}-{re.escape(second)}(?!\w)", text,
-                         re.IGNORECASE)
-    if hyphened and not solid:
-        return True
-    return not solid and first.lower() in COMPOUND_PREFIXES
+def is_compound(first: str, second: str, text: str | Vocabulary) -> bool:
+    """Whether ``first-second`` is a true compound by the vocabulary of ``text`` (the
+    source, or its :class:`~.hyphens.Vocabulary`): see :meth:`.Vocabulary.is_compound`."""
+    vocab = text if isinstance(text, Vocabulary) else Vocabulary.of(text)
+    return vocab.is_compound(first, second)
 
 
-def join_two(first: str, second: str, text: str, stats: JoinStats) -> str:
-    """``first`` and ``second`` as one paragraph with the page break marked."""
+def join_two(first: str, second: str, text: str | Vocabulary, stats: JoinStats,
+             page_breaks: bool = True) -> str:
+    """``first`` and ``second`` as one paragraph with the page break marked (by the page
+    mark ``second`` starts with, when it has one). ``page_breaks=False``: a break without a
+    page mark is no page break (only a word split there is marked, as a line break)."""
     first = first.rstrip()
+    marks, second = _lead(second)
+    mark = read_mark(marks[0]) if marks else None
+    number = mark.n if mark is not None else None
+    paged = mark is not None or page_breaks
+    word_mark = page_mark(number, in_word=True) if paged else LB_WORD
+    break_mark = page_mark(number) if paged else ""
     if first.endswith("*") and not first.endswith("**") and re.match(r"\*[^\s*]", second):
         first, second = first[:-1], second[1:]  # one italic span across the break
     hyphen = re.search(r"(\w+)-$", first)
@@ -75,21 +87,26 @@ def join_two(first: str, second: str, text: str, stats: JoinStats) -> str:
         a, b = hyphen.group(1), word.group(0)
         if is_compound(a, b, text):
             stats.compounds.append(f"{a}-{b}")
-            return first + PB_WORD + second
+            return first + word_mark + second
         stats.words.append(a + b)
-        return first[:-1] + PB_WORD + second
+        return first[:-1] + word_mark + second
     stats.paragraphs += 1
-    return first + " " + PB + second
+    return first + " " + break_mark + second
 
 
-def join_pages(blocks: list[Block], text: str = "") -> tuple[list[Block], JoinStats]:
+def join_pages(blocks: list[Block], text: str = "", page_breaks: bool = True
+               ) -> tuple[list[Block], JoinStats]:
     """The blocks with every paragraph that continues across a page break joined.
-    ``text`` (the whole source) helps to tell compounds from hyphenated words."""
+    ``text`` (the whole source) helps to tell compounds from hyphenated words;
+    ``page_breaks``: whether a paragraph cut by a blank line was cut by a page break (True
+    for a text whose page breaks the raw-text passes have not marked already)."""
     stats = JoinStats()
+    vocab = Vocabulary.of(text)
     out: list[Block] = []
     for block in blocks:
         if out and continues(out[-1].text, block.text):
-            out[-1] = Block(join_two(out[-1].text, block.text, text, stats), out[-1].line)
+            out[-1] = Block(join_two(out[-1].text, block.text, vocab, stats, page_breaks),
+                            out[-1].line)
         else:
             out.append(Block(block.text, block.line))
     return out, stats
@@ -98,8 +115,10 @@ def join_pages(blocks: list[Block], text: str = "") -> tuple[list[Block], JoinSt
 def join_lines(text: str, source: str = "") -> str:
     """The lines of one block as one paragraph: line-end hyphens of split words dropped,
     other line breaks made spaces."""
+    vocab = Vocabulary.of(source)
+
     def repl(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
-        return f"{a}-{b}" if is_compound(a, b, source) else a + b
+        return f"{a}-{b}" if vocab.is_compound(a, b) else a + b
     text = re.sub(r"(\w+)-\n(\w+)", repl, text)
     return re.sub(r"\s*\n\s*", " ", text)

@@ -43,6 +43,7 @@ from .inline import InlineContext, apply_inline
 from .meta import MetaSource, load_meta
 from .names import NameStats, apply_names
 from .notes import separate_notes
+from .ocr import prepare
 from .pages import join_pages
 from .quotes import apply_quotes
 from .report import Findings
@@ -67,6 +68,8 @@ class EncodeReport:
     header: list[str] = field(default_factory=list)
     #: What the user should check: facts the header lacks, and the like.
     warnings: list[str] = field(default_factory=list)
+    #: What the raw-text passes (page furniture, hard wrapping) did, one line each.
+    ocr: list[str] = field(default_factory=list)
     seconds: float = 0.0
     findings: Findings = field(default_factory=Findings)
 
@@ -74,6 +77,7 @@ class EncodeReport:
         """One line per count."""
         lines = [f"{k}: {v}" for k, v in self.counts.items()]
         lines.append(f"corrections: {', '.join(self.corrections) or 'none'}")
+        lines += self.ocr
         lines.append(f"time: {self.seconds:.3f} s")
         lines += [f"header {h}" for h in self.header]
         lines += [f"warning: {w}" for w in self.warnings]
@@ -111,17 +115,21 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     report = EncodeReport()
     text, credits = separate_credits(text)
     page = read_title_page(text, credits.fields)
-    blocks = split_blocks(text)
+    prepared = prepare(text)
+    report.ocr = prepared.summary()
+    blocks = split_blocks(prepared.text, prepared.origin)
     if not blocks:
         raise TeiError("nothing to encode: the text is empty")
     flow, notes = separate_notes(blocks)
-    joined, joins = join_pages(flow, text)
+    joined, joins = join_pages(flow, text, page_breaks=not prepared.pages_marked)
     settled, report.warnings = settle(given, page)
     report.header = page.taken
     structure = StructureReport()
     settings = Settings(**{k: v for k, v in auth.settings.items() if k == "unnumbered"})
-    text_el = build_text(joined, auth.hints, structure, settings)
-    ctx = InlineContext(auth, notes, roles=note_resp(settled))
+    text_el = build_text(joined, auth.hints, structure, settings,
+                         running_heads=[t for _, t in prepared.furniture.running_heads])
+    ctx = InlineContext(auth, notes, roles=note_resp(settled),
+                        italic=auth.settings.get("italics", "hi"))
     apply_inline(text_el, ctx)
     corrections: list[str] = []
     apply_corrections(text_el, auth.corrections, found=corrections)
@@ -143,6 +151,7 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     doc.prolog = [*doc.prolog, RNG_PI.model_copy()]
     report.seconds = time.perf_counter() - started
     report.findings = structure.findings
+    prepared.add_findings(report.findings)
     for credit in credits.items:
         report.findings.add("producer", credit.line, credit.text,
                             note="e-text credit, into the header (notesStmt)")

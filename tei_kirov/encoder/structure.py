@@ -12,6 +12,7 @@ credits were taken out before, by :mod:`.credits`). A piece ends with its closer
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,8 +136,9 @@ class _Units:
 
 def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
                report: StructureReport | None = None,
-               settings: Settings | None = None) -> Text:
-    """The ``text`` element whose blocks are ``blocks``."""
+               settings: Settings | None = None, running_heads: Iterable[str] = ()) -> Text:
+    """The ``text`` element whose blocks are ``blocks``; ``running_heads``: page heads the
+    raw-OCR pass took out (evidence against heads like them)."""
     hints = hints or []
     report = report if report is not None else StructureReport()
     settings = settings or Settings()
@@ -144,7 +146,7 @@ def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
     lines = [b.line if isinstance(b, Block) else 0 for b in blocks]
     units = _Units(texts, lines)
     toc = find_contents(units.texts)
-    heads = find_heads(units.texts, toc, units.lines, report.findings)
+    heads = find_heads(units.texts, toc, units.lines, report.findings, running_heads)
     return _Builder(units, toc, heads, hints, report, settings).build()
 
 

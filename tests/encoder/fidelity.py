@@ -42,7 +42,7 @@ def _walk(el: etree._Element, out: list[str], notes: list[list[str]]) -> None:
         notes.append("".join(inner).split())
         out.append(" ")
         return
-    block = local in BLOCKS
+    block = local in BLOCKS and el.get("break") != "no"
     if block:
         out.append(" ")
     out.append(el.text or "")

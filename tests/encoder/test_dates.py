@@ -1,7 +1,16 @@
 import datetime as dt
 
-from tei_kirov.encoder.dates import apply_dates, reference_date
-from tei_kirov.models import Date, P
+import pytest
+
+import tei_kirov
+from tei_kirov.encoder import encode
+from tei_kirov.encoder.dates import apply_dates, julian_to_gregorian, reference_date
+from tei_kirov.models import Date, Div, Hi, P, Pb
+from tei_kirov.w3cdates import w3c_error
+
+from .devtexts import BEARD, DOUGLASS, HILL, PAINE, dev_text
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
 
 REF = dt.date(1934, 12, 28)
 
@@ -46,3 +55,219 @@ def test_reference_date():
     assert reference_date("December 28, 1934.") == REF
     assert reference_date("no date") is None
     assert Date
+
+
+# Each convention in a synthetic sentence -------------------------------------------------
+
+def test_ordinals_abbreviations_and_capitals():
+    assert _dates("On November 7th, 1917, FEB. 1, 1903, Sept. 3, 1900 and APRIL 22, 1845.",
+                  None) == [
+        ("November 7th, 1917", {"when": "1917-11-07"}), ("FEB. 1, 1903", {"when": "1903-02-01"}),
+        ("Sept. 3, 1900", {"when": "1900-09-03"}), ("APRIL 22, 1845", {"when": "1845-04-22"})]
+
+
+def test_day_month_year_and_word_ordinals():
+    assert _dates("on 7 November 1917, the 2nd of May, 1848, the nineteenth of April 1775 "
+                  "and the twenty-first of June, 1900", None) == [
+        ("7 November 1917", {"when": "1917-11-07"}), ("2nd of May, 1848", {"when": "1848-05-02"}),
+        ("nineteenth of April 1775", {"when": "1775-04-19"}),
+        ("twenty-first of June, 1900", {"when": "1900-06-21"})]
+
+
+def test_month_and_year():
+    assert _dates("in November, 1917 and in MARCH 1848", None) == [
+        ("November, 1917", {"when": "1917-11"}), ("MARCH 1848", {"when": "1848-03"})]
+
+
+def test_seasons():
+    assert _dates("the summer of 1915, the Spring of 1916, the autumn of 1917 and the winter "
+                  "of 1915", None) == [
+        ("summer of 1915", {"not_before": "1915-06-01", "not_after": "1915-08-31"}),
+        ("Spring of 1916", {"not_before": "1916-03-01", "not_after": "1916-05-31"}),
+        ("autumn of 1917", {"not_before": "1917-09-01", "not_after": "1917-11-30"}),
+        ("winter of 1915", {"not_before": "1915-12-01", "not_after": "1916-02-29"})]
+
+
+def test_ranges():
+    assert _dates("in 1848-49, 1916--1917, 1490-9, from 1422 to 1489, from March to May 1917 "
+                  "and 1916--all that", None) == [
+        ("1848-49", {"from_": "1848", "to": "1849"}),
+        ("1916--1917", {"from_": "1916", "to": "1917"}),
+        ("1490-9", {"from_": "1490", "to": "1499"}),
+        ("from 1422 to 1489", {"from_": "1422", "to": "1489"}),
+        ("from March to May 1917", {"from_": "1917-03", "to": "1917-05"}),
+        ("1916", {"when": "1916"})]
+
+
+def test_old_style_and_new_style():
+    assert _dates("January 6/19, 1905, January 31/February 13, 1905, December 20/January 2, "
+                  "1904 and March 1, 1700 (O.S.)", None) == [
+        ("January 6/19, 1905", {"when": "1905-01-19"}),
+        ("January 31/February 13, 1905", {"when": "1905-02-13"}),
+        ("December 20/January 2, 1904", {"when": "1905-01-02"}),
+        ("March 1, 1700 (O.S.)", {"when": "1700-03-12"})]
+    date = apply_dates(P("January 6/19, 1905"))[0]
+    assert date.type == "os-ns"
+
+
+def test_roman_year():
+    assert _dates("MDCCLXXVI; MIX; MCM", None) == [("MDCCLXXVI", {"when": "1776"})]
+
+
+def test_year_from_the_nearest_full_date_before():
+    medium = {"cert": "medium", "evidence": "internal", "resp": "#enc"}
+    assert _dates("Written March 3, 1845. On May 1 and on the 4th of June he left.", None) == [
+        ("March 3, 1845", {"when": "1845-03-03"}), ("May 1", {"when": "1845-05-01", **medium}),
+        ("4th of June", {"when": "1845-06-04", **medium})]
+
+
+def test_year_from_the_same_day_printed_with_its_year():
+    div = Div(P("before the nineteenth of April, all"), P("on June 3, 1776 and the fatal "
+                                                          "nineteenth of April 1775"))
+    found = apply_dates(div)
+    assert [(d.text(), d.when, d.cert) for d in found] == [
+        ("nineteenth of April", "1775-04-19", "medium"), ("June 3, 1776", "1776-06-03", None),
+        ("nineteenth of April 1775", "1775-04-19", None)]
+
+
+def test_year_from_the_next_full_date_when_none_is_before():
+    low = {"cert": "low", "evidence": "internal", "resp": "#enc"}
+    div = Div(P("before the tenth of May, all"), P("the fatal nineteenth of April 1775"))
+    found = apply_dates(div)
+    assert [(d.text(), d.when, d.cert) for d in found] == [
+        ("tenth of May", "1775-05-10", "low"), ("nineteenth of April 1775", "1775-04-19", None)]
+    assert {k: getattr(found[0], k) for k in ("cert", "evidence", "resp")} == low
+
+
+def test_a_date_through_italics_and_milestones():
+    p = P(Hi("May", rend="italic"), " 1, 1845, and Decem", Pb(n="3", break_="no"), "ber 2, 1846")
+    found = apply_dates(p)
+    assert [(d.text(), d.when) for d in found] == [("May 1, 1845", "1845-05-01"),
+                                                   ("December 2, 1846", "1846-12-02")]
+    assert isinstance(p.content[0], Date) and p.content[0].content[0] == Hi("May", rend="italic")
+
+
+def test_a_date_does_not_cut_an_element():
+    p = P(Hi("in May 1", rend="italic"), ", 1845")
+    assert [(d.text(), d.when) for d in apply_dates(p)] == [("May 1", "--05-01"),
+                                                            ("1845", "1845")]
+    assert isinstance(p.content[0], Hi) and isinstance(p.content[0].content[1], Date)
+
+
+def test_false_friends():
+    assert _dates("May he continue; You may march. March on! It cost 1,000 dollars, 1,845 "
+                  "men, pages 1200-1300 are not 12-15; he was 25 in May. In 1852-3 and "
+                  "1852-1851.", None) == [
+        ("1852-3", {"from_": "1852", "to": "1853"})]
+
+
+def test_numbers_of_pages_and_amounts_are_no_years():
+    assert _dates("see p. 1845, pp. 1200-1300, No. 1917, $ 1500, £1776, page 1848, 1850%, "
+                  "in 1851", None) == [("1851", {"when": "1851"})]
+
+
+def test_julian_to_gregorian():
+    assert julian_to_gregorian(1905, 1, 6) == dt.date(1905, 1, 19)
+    assert julian_to_gregorian(1582, 10, 5) == dt.date(1582, 10, 15)
+
+
+def test_values_are_valid_w3c():
+    text = ("November 7th, 1917; November, 1917; summer of 1915; 1848-49; January 6/19, 1905; "
+            "winter of 1899; February 29, 1900; May 3")
+    for date in apply_dates(P(text)):
+        for key in ("when", "from_", "to", "not_before", "not_after"):
+            value = getattr(date, key)
+            assert value is None or w3c_error(value) is None, value
+    assert "February 29, 1900" not in [d.text() for d in apply_dates(P(text))]
+
+
+# The development texts: dates hand-checked by reading ------------------------------------
+
+#: (surface, value) of every calendar date in each text's running text, checked by reading.
+#: Values: @when, or "from/to", or "notBefore/notAfter".
+GOLD = {
+    PAINE: [("February 14, 1776", "1776-02-14"), ("MDCCLXXVI", "1776"),
+            ("February 14, 1776", "1776-02-14"), ("from 1422 to 1489", "1422/1489"),
+            ("nineteenth of April", "1775-04-19"), ("nineteenth of April 1775", "1775-04-19")],
+    DOUGLASS: [("1845", "1845"), ("1845", "1845"), ("August, 1841", "1841-08"),
+               ("March 31, 1845", "1845-03-31"), ("March 17, 1845", "1845-03-17"),
+               ("May 1, 1845", "1845-05-01"), ("APRIL 22, 1845", "1845-04-22"),
+               ("1838", "1838"), ("1776", "1776"), ("1817", "1817"), ("1818", "1818"),
+               ("1838", "1838"), ("1841", "1841"), ("1855", "1855"), ("1881", "1881"),
+               ("1895", "1895"), ("1835", "1835")],
+    # "April 4*, 187S" is April 4, 1878 in print; the OCR damaged the year
+    BEARD: [("April 4*, 187S", "1878-04-04")],
+    HILL: [("1490-9", "1490/1499"), ("1852", "1852")],
+}
+
+
+def tagged(xml: str) -> list[tuple[str, str]]:
+    """(surface, value) of every date in the edition's text."""
+    from lxml import etree
+
+    root = etree.fromstring(xml.encode("utf-8")).find(f"{TEI}text")
+    out = []
+    for date in root.iter(f"{TEI}date"):
+        value = date.get("when") or "/".join(filter(None, (date.get("from"), date.get("to"),
+                                                           date.get("notBefore"),
+                                                           date.get("notAfter"))))
+        out.append((" ".join("".join(date.itertext()).split()), value))
+    return out
+
+
+def score(gold: list[tuple[str, str]], found: list[tuple[str, str]]) -> tuple[int, int]:
+    """(right, false positives): gold dates tagged with their surface and value, and tagged
+    dates that are not in the gold."""
+    left = list(found)
+    right = 0
+    for item in gold:
+        if item in left:
+            left.remove(item)
+            right += 1
+    return right, len(left)
+
+
+@pytest.fixture(scope="module")
+def dev_dates():
+    out = {}
+    for name in GOLD:
+        doc = encode(dev_text(name), b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
+        out[name] = tagged(tei_kirov.to_string(doc))
+    return out
+
+
+#: Dates of the e-text producer's note (right either way; the note may go to the header).
+PRODUCER = {DOUGLASS: [("January 15, 1929", "1929-01-15"), ("January 20, 1992", "1992-01-20")]}
+
+
+@pytest.mark.parametrize("name", [PAINE, DOUGLASS, HILL])
+def test_development_texts_dates(dev_dates, name):
+    found = [d for d in dev_dates[name] if d not in PRODUCER.get(name, [])]
+    right, false = score(GOLD[name], found)
+    assert right == len(GOLD[name]) and false == 0, dev_dates[name]
+
+
+def test_beard_damaged_date_is_not_given_a_year():
+    assert dev_dates_for(BEARD) == [("April 4", "--04-04")]
+
+
+def dev_dates_for(name: str) -> list[tuple[str, str]]:
+    return tagged(tei_kirov.to_string(encode(dev_text(name),
+                                             b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')))
+
+
+def test_decades_parts_of_years_and_years_before_christ():
+    assert _dates("in the 1840s, early 1917, late in 1918, mid-1919, 55 B.C., 1200 BC and "
+                  "1845s", None) == [
+        ("1840s", {"not_before": "1840", "not_after": "1849"}),
+        ("early 1917", {"not_before": "1917-01-01", "not_after": "1917-04-30"}),
+        ("late in 1918", {"not_before": "1918-09-01", "not_after": "1918-12-31"}),
+        ("mid-1919", {"not_before": "1919-05-01", "not_after": "1919-08-31"}),
+        ("55 B.C.", {"when": "-0055"}), ("1200 BC", {"when": "-1200"})]
+
+
+def test_day_before_a_full_month_name():
+    assert _dates("on 4 July and at 3 May he went; 12 March 1850", None) == [
+        ("4 July", {"when": "1850-07-04", "cert": "low", "evidence": "internal",
+                    "resp": "#enc"}),
+        ("12 March 1850", {"when": "1850-03-12"})]

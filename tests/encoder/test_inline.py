@@ -1,12 +1,13 @@
 from tei_kirov.encoder.authority import default_authority
 from tei_kirov.encoder.inline import InlineContext, apply_inline, parse, plain
+from tei_kirov.encoder.marks import LB_WORD, page_mark
 from tei_kirov.encoder.notes import RawNote, anchor
 from tei_kirov.encoder.pages import PB, PB_WORD
-from tei_kirov.models import Emph, Foreign, Hi, Note, P, Pb, Title
+from tei_kirov.models import Emph, Foreign, Hi, Lb, Note, P, Pb, Title
 
 
-def _ctx(notes=()):
-    return InlineContext(default_authority(), list(notes),
+def _ctx(notes=(), italic="emph"):
+    return InlineContext(default_authority(), list(notes), italic=italic,
                          roles={"author": "#LT", "editors": "#eds", "translator": "#tr"})
 
 
@@ -44,6 +45,31 @@ def test_pass_walks_the_tree():
     assert isinstance(p.content[1], Emph)
 
 
+def test_italics_are_hi_unless_read_as_emphasis():
+    p = P("a *b* c")
+    apply_inline(p, _ctx(italic="hi"))
+    assert p.content[1] == Hi("b", rend="italic")
+
+
+def test_underscore_italics():
+    out = parse("_Till then, and ever,_ Yours; _May_ 1; a snake_case_name and _ alone_", _ctx())
+    assert out[0] == Hi("Till then, and ever,", rend="italic")
+    assert out[2] == Hi("May", rend="italic")
+    assert out[3] == " 1; a snake_case_name and _ alone_"
+
+
+def test_underscores_beside_asterisks():
+    out = parse("*a* and _b_", _ctx(italic="hi"))
+    assert out == [Hi("a", rend="italic"), " and ", Hi("b", rend="italic")]
+
+
+def test_numbered_page_and_line_marks():
+    out = parse(f"end{page_mark(7)} of con{page_mark(8, in_word=True)}stant al{LB_WORD}so",
+                _ctx())
+    assert out == ["end", Pb(n="7"), " of con", Pb(n="8", break_="no"), "stant al",
+                   Lb(break_="no"), "so"]
+
+
 def test_plain():
     assert plain(f"*a*{PB} b") == "a b"
 
@@ -53,10 +79,10 @@ def test_note_resp_comes_from_the_data_not_the_code():
 
     notes = [RawNote("*", "A note.\u2014Eds.", "eds", 1), RawNote("†", "Mine.", "", 2),
              RawNote("‡", "So.\u2014J. S.", "j s", 3)]
-    bare = InlineContext(Authority(), notes)
+    bare = InlineContext(Authority(), notes, italic="emph")
     resp = [parse(f"t.{anchor(k)}", bare)[1].resp for k in range(3)]
     assert resp == [None, None, None]  # no metadata, no authority: nobody is named
-    given = InlineContext(Authority(signers={"j s": "#smith"}), notes,
+    given = InlineContext(Authority(signers={"j s": "#smith"}), notes, italic="emph",
                           roles={"author": "#aw", "editors": "#ed1", "translator": None})
     resp = [parse(f"t.{anchor(k)}", given)[1].resp for k in range(3)]
     assert resp == ["#ed1", "#aw", "#smith"]

@@ -1,0 +1,79 @@
+"""Words hyphenated at a line or page end: rejoined, or kept as true compounds.
+
+The text's own vocabulary decides: a word printed solid elsewhere is joined; one printed
+hyphenated elsewhere (and never solid) keeps its hyphen; an unknown word keeps its hyphen
+only after a compounding prefix (``self-``, ``anti-`` ...)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .marks import LB_WORD
+
+#: Prefixes that make a true compound: the hyphen stays when a word breaks after them.
+COMPOUND_PREFIXES = frozenset({"self", "counter", "anti", "non", "quasi", "semi", "ultra", "neo"})
+
+_WORD = re.compile(r"\w+")
+#: Words joined by hyphens inside a line (not at its end): ``well-known``, ``well-to-do``.
+_INNER = re.compile(r"\w+(?:-\w+)+(?!-)")
+#: Hyphens a line may end with: the hyphen-minus, the soft hyphen, and the not sign that some
+#: OCR engines print for a line-end hyphen.
+HYPHENS = ("-", "\u00ad", "\u00ac")
+#: A line ending in a word fragment and its hyphen.
+LINE_END = re.compile(r"(\w+)[-\u00ad\u00ac]$")
+
+
+@dataclass
+class Vocabulary:
+    """The words of a text (lower case) and the hyphenated pairs printed inside its lines."""
+
+    solid: set[str] = field(default_factory=set)
+    hyphened: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, text: str) -> Vocabulary:
+        lower = text.lower()
+        pairs: set[str] = set()
+        for chain in _INNER.findall(lower):
+            parts = chain.split("-")
+            pairs.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+        return cls(set(_WORD.findall(lower)), pairs)
+
+    def is_compound(self, first: str, second: str) -> bool:
+        """Whether ``first-second`` keeps its hyphen."""
+        a, b = first.lower(), second.lower()
+        if a + b in self.solid:
+            return False
+        return f"{a}-{b}" in self.hyphened or a in COMPOUND_PREFIXES
+
+
+def joins_word(first: str, second: str) -> re.Match[str] | None:
+    """The hyphenated fragment ending ``first`` when ``second`` goes on with the rest of the
+    word (a lower-case letter), or ``None``."""
+    if not first.endswith(HYPHENS) or not second[:1].islower():
+        return None
+    m = LINE_END.search(first[-80:])
+    if m is None or m.group(1).isdigit():
+        return None
+    return m
+
+
+def join_hyphenated(first: str, second: str, vocab: Vocabulary, mark: str = LB_WORD,
+                    found: list[str] | None = None) -> str | None:
+    """``first`` and ``second`` joined at the word split between them, ``mark`` where the
+    break was (the hyphen dropped unless the word is a compound); ``None`` when ``first``
+    does not end in a split word. ``found`` collects the words as joined."""
+    m = joins_word(first, second)
+    if m is None:
+        return None
+    rest = _WORD.match(second)
+    fragment = m.group(1)
+    tail = rest.group(0) if rest else ""
+    if first.endswith("-") and vocab.is_compound(fragment, tail):
+        joined, word = first + mark + second, f"{fragment}-{tail}"
+    else:
+        joined, word = first[:-1] + mark + second, fragment + tail
+    if found is not None:
+        found.append(word)
+    return joined
