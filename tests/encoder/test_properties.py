@@ -23,6 +23,9 @@ NO_AUTHORITY = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
 
 WORDS = ("the", "people", "government", "land", "war", "letter", "river", "committee",
          "assembly", "harvest", "winter", "money", "reason", "law", "house", "city", "army")
+TITLE_WORDS = ("origin", "monarchy", "commerce", "navy", "debts", "liberty", "colonies",
+               "education", "childhood", "escape", "freedom", "labour", "wages", "property",
+               "religion", "science", "harbour", "mountains")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -62,12 +65,15 @@ def _title_case(words: list[str]) -> str:
     return " ".join(w.capitalize() for w in words)
 
 
+HEAD_KINDS = ("roman", "arabic", "chapter", "chapter-next", "caps", "titlecase")
+
+
 @st.composite
-def head(draw: st.DrawFn, n: int) -> list[str]:
+def head(draw: st.DrawFn, n: int, kind: str | None = None,
+         title: list[str] | None = None) -> list[str]:
     """The blocks of one printed head, the ``n``-th of its kind (1-based)."""
-    title = draw(st.lists(word, min_size=1, max_size=4))
-    kind = draw(st.sampled_from(["roman", "arabic", "chapter", "chapter-next", "caps",
-                                 "titlecase"]))
+    title = title or draw(st.lists(word, min_size=1, max_size=4))
+    kind = kind or draw(st.sampled_from(HEAD_KINDS))
     if kind == "roman":
         return [f"{ROMAN[(n - 1) % 10]}. {' '.join(title).upper()}"]
     if kind == "arabic":
@@ -217,3 +223,37 @@ def test_the_word_check_sees_a_lost_word() -> None:
     xml = tei_kirov.to_bytes(doc)
     assert edition_tokens(xml) == source_tokens(source)
     assert edition_tokens(xml.replace(b"river", b"")) != source_tokens(source)
+
+
+@st.composite
+def book(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A text whose divisions all have heads of one kind (as a printed book's do), and the
+    first line of each head."""
+    kind = draw(st.sampled_from(HEAD_KINDS))
+    blocks: list[str] = []
+    heads: list[str] = []
+    wrap = draw(st.sampled_from([0, 64]))
+    pool = draw(st.permutations(TITLE_WORDS))  # heads as different as real ones
+    for k in range(1, draw(st.integers(2, 6)) + 1):
+        size = draw(st.integers(1, 3))
+        title, pool = pool[:size], pool[size:]
+        lines = draw(head(k, kind, list(title)))
+        heads.append(lines[0])
+        blocks += lines
+        blocks += [_wrapped(draw(paragraph()), wrap)
+                   for _ in range(draw(st.integers(1, 3)))]
+    return "\n\n".join(blocks) + "\n", heads
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(book())
+def test_heads_of_one_kind_are_all_found_and_none_invented(generated: tuple[str, list[str]]
+                                                            ) -> None:
+    source, heads = generated
+    doc, _ = encode_with_report(source, NO_AUTHORITY)
+    root = etree.fromstring(tei_kirov.to_bytes(doc))
+    found = [" ".join("".join(h.itertext()).split())
+             for h in root.iter(f"{TEI}head") if h.getparent().tag == f"{TEI}div"]
+    firsts = [f for f in found if any(f.startswith(h) for h in heads)]
+    assert [next(h for h in heads if f.startswith(h)) for f in firsts] == heads
+    assert len(found) - len(firsts) <= 2
