@@ -17,6 +17,7 @@ import tei_kirov
 from tei_kirov.encoder import encode_with_report
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 #: Editorial additions: their text is not the source's.
 EDITORIAL = {f"{TEI}corr", f"{TEI}reg", f"{TEI}supplied"}
 NO_AUTHORITY = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
@@ -257,3 +258,41 @@ def test_heads_of_one_kind_are_all_found_and_none_invented(generated: tuple[str,
     firsts = [f for f in found if any(f.startswith(h) for h in heads)]
     assert [next(h for h in heads if f.startswith(h)) for f in firsts] == heads
     assert len(found) - len(firsts) <= 2
+
+
+@st.composite
+def parts_book(draw: st.DrawFn) -> tuple[str, list[int]]:
+    """A book of parts holding chapters (chapter numbers restart or run on), maybe with a
+    preface, and how many chapters each part has."""
+    label = draw(st.sampled_from(["PART", "BOOK", "Part", "Book"]))
+    chapter = draw(st.sampled_from(["CHAPTER", "Chapter"]))
+    restart = draw(st.booleans())
+    pool = list(draw(st.permutations(TITLE_WORDS)))
+    blocks: list[str] = []
+    if draw(st.booleans()):
+        blocks += ["PREFACE", draw(paragraph())]
+    sizes: list[int] = []
+    n = 0
+    for p in range(1, draw(st.integers(2, 3)) + 1):
+        blocks += [f"{label} {ROMAN[p - 1]}", pool.pop().upper()]
+        sizes.append(draw(st.integers(1, 3)))
+        for c in range(1, sizes[-1] + 1):
+            n = c if restart else n + 1
+            blocks += [f"{chapter} {ROMAN[n - 1]}.", pool.pop().upper() + "."]
+            blocks += [draw(paragraph()) for _ in range(draw(st.integers(1, 2)))]
+    return "\n\n".join(blocks) + "\n", sizes
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts_book())
+def test_chapters_nest_in_their_parts(generated: tuple[str, list[int]]) -> None:
+    source, sizes = generated
+    doc, _ = encode_with_report(source, NO_AUTHORITY)
+    root = etree.fromstring(tei_kirov.to_bytes(doc))
+    body = root.find(f"{TEI}text/{TEI}body")
+    parts = body.findall(f"{TEI}div")
+    assert [len(p.findall(f"{TEI}div")) for p in parts] == sizes
+    assert all(p.get("type") in ("part", "book") for p in parts)
+    assert all(c.get("type") == "chapter" for p in parts for c in p.findall(f"{TEI}div"))
+    ids = [d.get(XML_ID) for d in root.iter(f"{TEI}div")]
+    assert len(ids) == len(set(ids))
