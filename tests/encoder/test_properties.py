@@ -202,7 +202,7 @@ def edition_tokens(xml: bytes) -> Counter[str]:
     return _tokens("".join(parts))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document())
 def test_generated_texts_keep_every_word_and_are_valid(generated: tuple[str, int]) -> None:
     source, notes = generated
@@ -246,7 +246,7 @@ def book(draw: st.DrawFn) -> tuple[str, list[str]]:
     return "\n\n".join(blocks) + "\n", heads
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(book())
 def test_heads_of_one_kind_are_all_found_and_none_invented(generated: tuple[str, list[str]]
                                                             ) -> None:
