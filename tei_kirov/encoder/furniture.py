@@ -17,7 +17,8 @@ At each page break (a gap of two or more blank lines in a paginated text):
   going on in lower case; a line naming a chapter or part (``CHAPTER IV.``), or followed by one,
   is never taken;
 - a *signature mark* is one letter, possibly with a digit (``B``, ``c 2``), alone on the last
-  line of a page;
+  line of a page (also right under the text, without a blank line between; so is a page
+  number at the foot);
 - a gap with no furniture (a page opening a part prints none) is a page break too where the
   printed numbers around it say exactly that many pages are missing.
 
@@ -110,6 +111,25 @@ def runs_of(lines: list[str], origin: list[int]) -> list[Run]:
         current.lines.append(line)
         current.origin.append(where)
     return runs
+
+
+def split_feet(runs: list[Run]) -> list[Run]:
+    """``runs`` with a page's last line set apart when it is a signature mark or a page
+    number in digits printed right under the text (no blank line between) and a page gap
+    follows: ``... make the passage twice.`` / ``B``. A lone ``A`` or ``I`` is a word."""
+    out: list[Run] = []
+    for k, run in enumerate(runs):
+        nxt = runs[k + 1].blanks if k + 1 < len(runs) else _GAP
+        last = run.lines[-1].strip()
+        number = read_number(last)
+        foot = (bool(_SIGNATURE.match(last)) and last not in ("A", "I")) or \
+            (number is not None and number[1] and last.isdigit())
+        if len(run.lines) < 2 or nxt < _GAP or not foot:
+            out.append(run)
+            continue
+        out.append(Run(run.lines[:-1], run.origin[:-1], run.blanks))
+        out.append(Run(run.lines[-1:], run.origin[-1:], 0))
+    return out
 
 
 def read_number(text: str) -> tuple[int, bool] | None:
@@ -360,7 +380,7 @@ def remove_furniture(lines: list[str], origin: list[int], wrapped: bool,
     """``lines`` (with their source line numbers) without page furniture; ``wrapped``: the
     text is hard-wrapped (a paragraph cut by a page break goes on on a new line)."""
     report = Furniture()
-    runs = runs_of(lines, origin)
+    runs = split_feet(runs_of(lines, origin))
     end = len(runs)
     runs.append(Run([""], [origin[-1] if origin else 0], _GAP))  # the end of the last page
     paginated, breaks = detect(runs)

@@ -1,8 +1,10 @@
 """Words hyphenated at a line or page end: rejoined, or kept as true compounds.
 
 The text's own vocabulary decides: a word printed solid elsewhere is joined; one printed
-hyphenated elsewhere (and never solid) keeps its hyphen; an unknown word keeps its hyphen
-only after a compounding prefix (``self-``, ``anti-`` ...)."""
+hyphenated elsewhere (and never solid) keeps its hyphen, and so does one going on with a
+capital (``Great-`` / ``Britain``, ``Anglo-`` / ``Saxon``; not a word in capitals split
+across two lines of capitals, ``INTRO-`` / ``DUCTION``); an unknown word keeps its hyphen only
+after a compounding prefix (``self-``, ``anti-`` ...)."""
 
 from __future__ import annotations
 
@@ -45,18 +47,32 @@ class Vocabulary:
         a, b = first.lower(), second.lower()
         if a + b in self.solid:
             return False
-        return f"{a}-{b}" in self.hyphened or a in COMPOUND_PREFIXES
+        return f"{a}-{b}" in self.hyphened or a in COMPOUND_PREFIXES or \
+            capitalised(first, second)
+
+
+def capitalised(first: str, second: str) -> bool:
+    """Whether ``second`` goes on ``first-`` with a capital that marks a compound of names
+    (``Great-Britain``): a capital letter, not inside a word in capitals (``INTRO-DUCTION``)."""
+    if not second[:1].isupper():
+        return False
+    return not (second.isupper() and first.isupper())
 
 
 def joins_word(first: str, second: str) -> re.Match[str] | None:
     """The hyphenated fragment ending ``first`` when ``second`` goes on with the rest of the
-    word (a lower-case letter), or ``None``."""
-    if not first.endswith(HYPHENS) or not second[:1].islower():
+    word (a lower-case letter) or with the next part of a compound of names (a capital after
+    a hyphen, see :func:`capitalised`), or ``None``."""
+    if not first.endswith(HYPHENS):
         return None
     m = LINE_END.search(first[-80:])
     if m is None or m.group(1).isdigit():
         return None
-    return m
+    rest = _WORD.match(second)
+    if second[:1].islower() or (first.endswith("-") and rest is not None
+                                and capitalised(m.group(1), rest.group(0))):
+        return m
+    return None
 
 
 def join_hyphenated(first: str, second: str, vocab: Vocabulary, mark: str = LB_WORD,
