@@ -79,17 +79,28 @@ _NOT_A_YEAR = "".join(rf"(?<!{w})" for w in (
     r"(?i:plate\s)", r"(?i:table\s)", r"(?i:note\s)", r"(?i:item\s)", r"(?i:room\s)",
     r"[Nn]r\.\s", r"(?i:law\s)", r"(?i:order\s)"))
 
+#: Between a day (or a month) and its year: a comma, a space, or both; OCR drops the space
+#: after a comma (``November 7,1917``) or a full stop (``Nov.1917``).
+_TO_YEAR = r"(?:,\s*|\s+|(?<=\.))"
+#: Old Style or New Style, marked after a date.
+_STYLE = r"\s*\((?:O|N)\.\s?S\.\)"
+
 PATTERN = re.compile(
     rf"(?<![\w,.])(?:"
-    rf"(?P<om>{_MY})\s+(?P<od1>{_DAY})\s*(?:/\s*|(?P<op>\(\s*))(?:(?P<om2>{_MY})\s+)?"
+    rf"(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<qm>{_MY})\s+(?P<qd>{_DAY})"
+    rf"(?:\s*{_DASH}\s*|\s+(?:to|till|until|and)\s+)(?:(?P<qm2>{_MY})\s+)?(?P<qd2>{_DAY})"
+    rf"{_TO_YEAR}(?P<qy>{_YEAR})(?!\d)"
+    rf"|(?P<ed>\d{{1,2}}(?:st|nd|rd|th|d)?)(?:\s*{_DASH}\s*|\s+to\s+)(?P<ed2>{_DAY})\s+"
+    rf"(?:of\s+)?(?P<em>{_MY}){_TO_YEAR}(?P<ey2>{_YEAR})(?!\d)"
+    rf"|(?P<om>{_MY})\s+(?P<od1>{_DAY})\s*(?:/\s*|(?P<op>\(\s*))(?:(?P<om2>{_MY})\s+)?"
     rf"(?P<od2>{_DAY})(?(op)\s*\))(?:,?\s+(?P<oy>{_YEAR})(?!\d))?(?![\w/])"
     rf"|from\s+(?P<rm1>{_M})\s+to\s+(?P<rm2>{_M}),?\s+(?P<rmy>{_YEAR})(?!\d)"
-    rf"|(?P<fm>{_MY})\s+(?P<fd>{_DAY}),?\s+(?P<fy>{_YEAR})(?!\d)(?P<fos>\s*\(O\.\s?S\.\))?"
-    rf"|(?P<dd>{_DAY})\s+(?:of\s+)?(?P<dm>{_MY}),?\s+(?P<dy>{_YEAR})(?!\d)"
-    rf"(?P<dos>\s*\(O\.\s?S\.\))?"
+    rf"|(?P<fm>{_MY})\s+(?P<fd>{_DAY}){_TO_YEAR}(?P<fy>{_YEAR})(?!\d)(?P<fos>{_STYLE})?"
+    rf"|(?P<dd>{_DAY})\s+(?:of\s+)?(?P<dm>{_MY}){_TO_YEAR}(?P<dy>{_YEAR})(?!\d)"
+    rf"(?P<dos>{_STYLE})?"
     rf"|(?P<wd>{_WORD_DAY})\s+(?:day\s+)?of\s+(?P<wm>{_M})(?:,?\s+(?P<wy>{_YEAR})(?!\d))?"
-    rf"|(?P<mm>{_MY}),?\s+(?P<my>{_YEAR})(?!\d)"
-    rf"|(?P<nm>{_M})\s+(?P<nd>{_DAY})(?![\d\w])(?!,?\s+\d)"
+    rf"|(?P<mm>{_MY}){_TO_YEAR}(?P<my>{_YEAR})(?!\d)"
+    rf"|(?P<nm>{_M})\s+(?P<nd>{_DAY})(?![\d\w])(?!,?\s*\d)"
     rf"|(?P<nd2>\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?|\d{{1,2}}\s+(?=[A-Z][a-z]{{3}}))"
     rf"(?P<nm2>{_M})(?!,?\s+\d)"
     rf"|(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all(?=\s+of))"
@@ -112,7 +123,7 @@ PATTERN = re.compile(
 #: (a plural in ``-s``, or one of these).
 _COUNTED = re.compile(
     r"\s+(?:(?P<plural>(?:[a-z]+-)?[a-z]+[^\Wsu]s)\b|(?:men|women|people|children|feet|"
-    r"head|sheep|cattle|a\s+(?:year|month|week|day|head)|per|out\s+of|"
+    r"head|sheep|cattle|a\s+(?:year|month|week|day|head)|per|out\s+of|ft|yd|lb|cwt|oz|km|"
     r"of\s+(?:them|whom|which|these|those))\b)")
 #: Words in ``-s`` that count nothing.
 _NOT_PLURAL = frozenset({"was", "has", "does", "goes", "his", "this", "its", "yes", "perhaps",
@@ -198,13 +209,15 @@ def attributes(m: re.Match[str], ctx: Context | dt.date | None = None,
         if month2 < month_number(g["om"]):
             year += 1
         return {"when": _iso(year, month2, day2), "type": "os-ns"}
+    if g["qm"] or g["ed"]:
+        return _day_range(g)
     if g["rm1"]:
         return {"from_": _iso(int(g["rmy"]), month_number(g["rm1"])),
                 "to": _iso(int(g["rmy"]), month_number(g["rm2"]))}
     for mk, dk, yk, osk in (("fm", "fd", "fy", "fos"), ("dm", "dd", "dy", "dos")):
         if g[mk]:
             year, month, day = int(g[yk]), month_number(g[mk]), _day(g[dk])
-            if g[osk]:
+            if g[osk] and g[osk].strip().startswith("(O"):
                 try:
                     new = julian_to_gregorian(year, month, day)
                 except ValueError:
@@ -246,6 +259,19 @@ def attributes(m: re.Match[str], ctx: Context | dt.date | None = None,
         return {"when": f"{year:04d}"} if 1400 <= year <= 2099 and len(g["roman"]) >= 4 \
             else {"when": "invalid"}
     return {"when": g["y"]}
+
+
+def _day_range(g: dict[str, Any]) -> dict[str, str]:
+    """``March 3-5, 1917``, ``from March 3 to May 5, 1917``, ``3-5 March 1917``: from the
+    first day to the last, both in the year printed."""
+    if g["qm"]:
+        year, month = int(g["qy"]), month_number(g["qm"])
+        month2 = month_number(g["qm2"]) if g["qm2"] else month
+        first, last = _day(g["qd"]), _day(g["qd2"])
+    else:
+        year, month = int(g["ey2"]), month_number(g["em"])
+        month2, first, last = month, _day(g["ed"]), _day(g["ed2"])
+    return {"from_": _iso(year, month, first), "to": _iso(year, month2, last)}
 
 
 def _calendar_gap(month: int, day: int, month2: int, day2: int) -> bool:
@@ -296,7 +322,7 @@ def _full(attrs: dict[str, str]) -> dt.date | None:
 
 def valid(attrs: dict[str, str]) -> bool:
     """Whether the values name real days (``February 30`` does not)."""
-    for key in ("when", "not_before", "not_after"):
+    for key in ("when", "not_before", "not_after", "from_", "to"):
         value = attrs.get(key, "")
         parts = value.split("-")
         if value == "invalid":

@@ -379,3 +379,29 @@ def test_dates_of_a_text_in_chapters_with_a_dateline():
                                                        "February 23 (March 8), 1917"]
     # the byline is no division: the two chapters are
     assert [d.get("type") for d in root.iter(f"{TEI}div")] == ["chapter", "chapter"]
+
+
+def test_ocr_drops_the_space_after_a_comma_or_a_full_stop():
+    assert _dates("on November 7,1917, on 7th Nov.1917 and in Nov.1917", None) == [
+        ("November 7,1917", {"when": "1917-11-07"}), ("7th Nov.1917", {"when": "1917-11-07"}),
+        ("Nov.1917", {"when": "1917-11"})]
+
+
+def test_ranges_of_days():
+    assert _dates("from March 3 to May 5, 1917; March 3-5, 1917; 3-5 March 1917; March 3 to "
+                  "5, 1917; between March 3 and May 5, 1917; February 28-30, 1917", None) == [
+        ("from March 3 to May 5, 1917", {"from_": "1917-03-03", "to": "1917-05-05"}),
+        ("March 3-5, 1917", {"from_": "1917-03-03", "to": "1917-03-05"}),
+        ("3-5 March 1917", {"from_": "1917-03-03", "to": "1917-03-05"}),
+        ("March 3 to 5, 1917", {"from_": "1917-03-03", "to": "1917-03-05"}),
+        ("between March 3 and May 5, 1917", {"from_": "1917-03-03", "to": "1917-05-05"})]
+
+
+def test_new_style_marked_after_a_date_is_kept_as_printed():
+    assert _dates("November 7, 1917 (N.S.) and 25 October 1917 (O.S.)", None) == [
+        ("November 7, 1917 (N.S.)", {"when": "1917-11-07"}),
+        ("25 October 1917 (O.S.)", {"when": "1917-11-07"})]
+
+
+def test_measures_are_no_years():
+    assert _dates("it rose 1200 ft. and weighed 1500 lbs., 1500 tons and 1800 oz.", None) == []
