@@ -8,8 +8,9 @@ three pages or more. Otherwise nothing is changed.
 
 At each page break (a gap of two or more blank lines in a paginated text):
 
-- a *page number* is a short run of digits alone on its line (OCR misreadings such as ``II``,
-  ``l7``, ``25^`` are read too), also fused to the running head (``HEAD. 27``); the number a
+- a *page number* is a short run of digits alone on its line, also between dashes or after
+  ``Page`` (``- 12 -``, ``Page 12``; OCR misreadings such as ``II``, ``l7``, ``25^`` are
+  read too), also fused to the running head (``HEAD. 27``); the number a
   break gets comes from the sequence: a printed number is trusted when a neighbour agrees with
   it, otherwise the number is inferred from the nearest trusted one (``00`` on page 22);
 - a *running head* is a short line at the top of the page that recurs (fuzzily, OCR variants
@@ -39,7 +40,8 @@ from .pages import continues
 _GAP = 2
 _HEAD_MAX = 70
 _DIGITS = str.maketrans("IlOoSsi|", "11005511")
-_NUMBER = re.compile(r"^[\[(]?\s*([0-9IlOoSi|]{1,4})\s*[\])\-.^*'’,]?$")
+_NUMBER = re.compile(r"^(?:[\[(]|[-–—]+|(?:Page|PAGE|p\.)\s)?\s*([0-9IlOoSi|]{1,4})\s*"
+                     r"(?:[\])\-.^*'’,]|[-–—]+)?$")
 _FUSED_END = re.compile(r"^(?P<head>.*[A-Za-z].*?)[\s.,]+(?P<num>\d{1,4})[\^*']?$")
 _FUSED_START = re.compile(r"^(?P<num>\d{1,4})\s+(?P<head>.*[A-Za-z].*)$")
 _SIGNATURE = re.compile(r"^(?:[A-Z]\s?\d?|[a-z]\s?\d)$")
@@ -368,7 +370,8 @@ def detect(runs: list[Run]) -> tuple[bool, list[_Break]]:
     if trusted < 3:
         return False, breaks
     cut = any(_continues(runs[b.gap - 1 - len(b.foot)], runs[n]) for b in breaks
-              if b.value is not None and (n := _next_content(runs, b)) is not None
+              if (b.value is not None or b.fused is not None)
+              and (n := _next_content(runs, b)) is not None
               and b.gap - 1 - len(b.foot) >= 0)
     heads = [b.head_text for b in breaks if b.head is not None]
     recurring = bool(heads) and max(_clusters(heads)) >= 3

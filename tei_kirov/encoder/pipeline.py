@@ -46,7 +46,7 @@ from .inline import InlineContext, apply_inline
 from .meta import MetaSource, load_meta
 from .names import NameStats, apply_names
 from .notes import separate_notes
-from .ocr import prepare
+from .ocr import prepare, without_controls
 from .pages import join_pages
 from .quotes import apply_quotes
 from .report import Findings
@@ -116,10 +116,13 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     auth = load_authority(authority)
     given = load_meta(meta)
     report = EncodeReport()
+    text, controls = without_controls(text)
+    if controls:
+        report.ocr.append(f"control characters XML cannot hold removed: {controls}")
     text, credits = separate_credits(text)
     page = read_title_page(text, credits.fields)
     prepared = prepare(text)
-    report.ocr = prepared.summary()
+    report.ocr += prepared.summary()
     blocks = split_blocks(prepared.text, prepared.origin)
     if not blocks:
         raise TeiError("nothing to encode: the text is empty")

@@ -61,3 +61,42 @@ def test_every_word_is_kept(edition):
     f = prepare(SOURCE).furniture
     removed = {line for line, _ in f.running_heads + f.page_numbers + f.signatures}
     assert source_words(SOURCE, removed) == edition_counter(edition)
+
+
+def _fused(text: str) -> str:
+    """Page numbers printed on the running head's line (before it on even pages, after it
+    on odd ones)."""
+    for n in (2, 4):
+        text = text.replace(f"THE TRADE OF THE RIVER TOWNS\n\n{n}\n", f"{n} THE TRADE OF THE "
+                            "RIVER TOWNS\n")
+    return text.replace("THE RIVER TOWNS\n\n3\n", "THE RIVER TOWNS 3\n")
+
+
+#: The same essay with other conventions of page furniture.
+VARIANTS = {
+    "fused": _fused,
+    "dashes": lambda t: re.sub(r"\n([234])\n", r"\n- \1 -\n", t),
+    "page": lambda t: re.sub(r"\n([234])\n", r"\nPage \1\n", t),
+    # pdftotext: a form feed where a page ends, the next page's first line after it
+    "form feed": lambda t: t.replace("\n\n\n\nTHE", "\n\fTHE"),
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_other_conventions_of_page_furniture(variant):
+    source = VARIANTS[variant](SOURCE)
+    assert source != SOURCE
+    doc, _ = encode_with_report(source, b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
+    xml = tei_kirov.to_string(doc)
+    body = etree.fromstring(xml.encode("utf-8")).find(f"{TEI}text/{TEI}body")
+    assert [pb.get("n") for pb in body.iter(f"{TEI}pb")] == ["2", "3", "4"]
+    assert "RIVER TOWNS" not in "".join(body.itertext())
+    assert 'inland mar<pb n="3" break="no"/>kets' in xml
+    assert tei_kirov.validate(xml).ok
+
+
+def test_control_characters_xml_cannot_hold_are_removed():
+    doc, report = encode_with_report("A line with a \x01 control and a \x0b tab.\n",
+                                     b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
+    assert "A line with a  control and a  tab." in tei_kirov.to_string(doc)
+    assert "control characters XML cannot hold removed: 2" in report.ocr
