@@ -8,12 +8,13 @@ Each expression is one ``date`` over all its printed words:
 - months (``November, 1917``, ``Jan. 1928``): ``@when`` YYYY-MM; years: ``@when`` YYYY (also
   before a dash: ``1916--all``, and in roman numerals of four letters or more from 1400 on,
   as title pages print them: ``MDCCLXXVI``);
-- ranges (``1848-49``, ``1490-9``, ``1916--1917``, ``from 1422 to 1489``, ``from March to
-  May 1917``): ``@from``/``@to``;
+- ranges (``1848-49``, ``1490-9``, ``1916--1917``, ``from 1422 to 1489``, ``between 1789
+  and 1793``, ``from March to May 1917``, ``March 3-5, 1917``): ``@from``/``@to``;
 - seasons and parts of a year (``the summer of 1915``, ``end of 1934``, ``early 1917``) and
   decades (``the 1840s``): ``@notBefore``/``@notAfter``; years before Christ (``55 B.C.``):
   ``@when`` ``-0055``;
-- Old Style/New Style pairs (``January 6/19, 1905``) and Old Style dates marked ``(O.S.)``:
+- Old Style/New Style pairs (``January 6/19, 1905``, ``October 25 (November 7), 1917``) and
+  Old Style dates marked ``(O.S.)``:
   ``@when`` the Gregorian (New Style) day, ``@type`` ``os-ns`` or ``os``.
 
 A month and day without a year (``December 17``, ``the 7th of May``) takes the year of the
@@ -23,8 +24,9 @@ division, or of the nearest full date before it there, with ``@cert="medium"``; 
 first full date after it in the division with ``@cert="low"``; all with
 ``@evidence="internal"`` and ``@resp``. Without any it gets ``--MM-DD``.
 
-The printed words are never changed; italics (``_May_ 1, 1845``) and milestones inside an
-expression are kept inside the ``date``."""
+Numbers that count, measure or number things are no years (``1917 soldiers``, ``1200 ft.``,
+``section 1848``, ``1211 Chestnut Street``). The printed words are never changed; italics
+(``_May_ 1, 1845``) and milestones inside an expression are kept inside the ``date``."""
 
 from __future__ import annotations
 
