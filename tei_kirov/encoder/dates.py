@@ -469,3 +469,32 @@ def _years_from_division(dates: list[Date], resp: str) -> None:
         else:
             continue
         date.evidence, date.resp = "internal", resp
+
+
+def years_from_before(dates: list[Date], before: list[Date], resp: str = "#enc") -> None:
+    """Month-day dates of a division left without a year (``--MM-DD``: no dateline and no
+    full date in the division) take the year of the last full date printed before the
+    division (``@cert="low"``), as a narrative goes on from one chapter to the next."""
+    last = next((day for d in reversed(before) if (day := _printed_day(d)) is not None), None)
+    if last is None:
+        return
+    for date in dates:
+        value = date.when or ""
+        if not value.startswith("--"):
+            continue
+        month, day = int(value[2:4]), int(value[5:7])
+        if (month, day) == (2, 29) and not calendar.isleap(last.year):
+            continue
+        date.when, date.cert = _iso(last.year, month, day), "low"
+        date.evidence, date.resp = "internal", resp
+
+
+def _printed_day(date: Date) -> dt.date | None:
+    """The day a date prints in full (its year not inferred), or ``None``."""
+    value = date.when or ""
+    if len(value) != 10 or date.cert is not None or value.startswith("-"):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

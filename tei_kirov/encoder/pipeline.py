@@ -39,7 +39,7 @@ from .blocks import split_blocks
 from .closers import is_dateline
 from .corrections import apply_corrections
 from .credits import separate_credits
-from .dates import apply_dates, reference_date
+from .dates import apply_dates, reference_date, years_from_before
 from .findings import collect
 from .header import Counts, Facts, build_header, note_resp
 from .inline import InlineContext, apply_inline
@@ -206,11 +206,13 @@ def encode_dates(text_el: Text) -> list[Date]:
 
 def _division_dates(div: Container, inherited: date | None, found: list[Date]) -> None:
     """The dates of ``div``'s own blocks, read as one piece of text with the reference date
-    of its dateline (else ``inherited``, the enclosing division's), then of each division in
-    it."""
+    of its dateline (else ``inherited``, the enclosing division's; else the last full date
+    before the division gives a year the division does not), then of each division in it."""
     own = [b for b in div.content if isinstance(b, Container) and not isinstance(b, Div)]
     ref = division_reference(own) or inherited
+    start = len(found)
     apply_dates(own, ref, found=found)
+    years_from_before(found[start:], found[:start])
     for sub in div.content:
         if isinstance(sub, Div):
             _division_dates(sub, ref, found)

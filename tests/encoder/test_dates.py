@@ -405,3 +405,14 @@ def test_new_style_marked_after_a_date_is_kept_as_printed():
 
 def test_measures_are_no_years():
     assert _dates("it rose 1200 ft. and weighed 1500 lbs., 1500 tons and 1800 oz.", None) == []
+
+
+def test_a_chapter_without_dates_of_its_own_goes_on_from_the_one_before():
+    text = ("A HISTORY\n\nCHAPTER I\n\nThe strike began on February 23, 1917, in the mills of "
+            "the city.\n\nCHAPTER II\n\nOn March 3 the ministers resigned, and by the 5th of "
+            "March the city was quiet.\n")
+    xml = tei_kirov.to_string(encode(text, b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'))
+    root = etree.fromstring(xml.encode("utf-8")).find(f"{TEI}text")
+    assert [(d.text, d.get("when"), d.get("cert")) for d in root.iter(f"{TEI}date")] == [
+        ("February 23, 1917", "1917-02-23", None), ("March 3", "1917-03-03", "low"),
+        ("5th of March", "1917-03-05", "low")]
