@@ -132,7 +132,7 @@ _NOT_PLURAL = frozenset({"was", "has", "does", "goes", "his", "this", "its", "ye
                          "towards", "afterwards", "onwards", "upwards", "whereas", "besides",
                          "always", "sometimes", "thus", "unless", "nevertheless"})
 #: A house number: ``1211 Chestnut Street``, ``1600 Pennsylvania Avenue``.
-_STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Square|"
+_STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Square|"
                      r"Place|Lane|Boulevard|Terrace|Row|Court|Strasse|Broadway)\b")
 #: Words before a number that make it a year whatever follows (``in 1848 revolutions``).
 _YEAR_BEFORE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Yy]ears?|[Aa]fter|"
@@ -142,13 +142,14 @@ _YEAR_BEFORE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Yy]e
 def counted(text: str, start: int, end: int) -> bool:
     """Whether the number (or numbers) at ``text[start:end]`` count things or number a
     house rather than name years: ``1917 soldiers``, ``1200 a year``, ``1211 Chestnut
-    Street``; not after words that introduce years (``in 1848 revolutions``)."""
+    Street``; not after words that introduce years (``in 1848 revolutions``, ``in 1848 Broad
+    Street was paved``)."""
+    if _YEAR_BEFORE.search(text, max(0, start - 12), start):
+        return False
     if _STREET.match(text, end):
         return True
     m = _COUNTED.match(text, end)
-    if m is None or m["plural"] in _NOT_PLURAL:
-        return False
-    return not _YEAR_BEFORE.search(text, max(0, start - 12), start)
+    return m is not None and m["plural"] not in _NOT_PLURAL
 
 
 def month_number(name: str) -> int:
@@ -422,7 +423,7 @@ def apply_dates(root: Container | list[Container], ref: dt.date | None = None,
         spans: list[Span] = []
         for m in PATTERN.finditer(text):
             attrs = attributes(m, ctx, resp)
-            if not valid(attrs) or ((m["y"] or m["ra"] or m["ta"])
+            if not valid(attrs) or ((m["y"] or m["ra"] or m["ta"] or m["fa"])
                                     and counted(text, m.start(), m.end())):
                 continue
             bounds = _flat_span(where, nodes, flat_of, m.start(), m.end())

@@ -416,3 +416,9 @@ def test_a_chapter_without_dates_of_its_own_goes_on_from_the_one_before():
     assert [(d.text, d.get("when"), d.get("cert")) for d in root.iter(f"{TEI}date")] == [
         ("February 23, 1917", "1917-02-23", None), ("March 3", "1917-03-03", "low"),
         ("5th of March", "1917-03-05", "low")]
+
+
+def test_ranges_of_quantities_and_streets():
+    assert _dates("between 1500 and 2000 men, from 1200 to 1500 soldiers, from 1914 to 1918 "
+                  "the war lasted; at 1917 Broadway; in 1848 Broad Street was paved.", None) == [
+        ("from 1914 to 1918", {"from_": "1914", "to": "1918"}), ("1848", {"when": "1848"})]
