@@ -121,17 +121,30 @@ def split_feet(runs: list[Run]) -> list[Run]:
     follows: ``... make the passage twice.`` / ``B``. A lone ``A`` or ``I`` is a word."""
     out: list[Run] = []
     for k, run in enumerate(runs):
-        nxt = runs[k + 1].blanks if k + 1 < len(runs) else _GAP
-        last = run.lines[-1].strip()
-        number = read_number(last)
-        foot = (bool(_SIGNATURE.match(last)) and last not in ("A", "I")) or \
-            (number is not None and number[1] and last.isdigit())
-        if len(run.lines) < 2 or nxt < _GAP or not foot:
+        if len(run.lines) < 2 or not _foot_line(run.lines[-1].strip()) or \
+                not _page_ends_after(runs, k):
             out.append(run)
             continue
         out.append(Run(run.lines[:-1], run.origin[:-1], run.blanks))
         out.append(Run(run.lines[-1:], run.origin[-1:], 0))
     return out
+
+
+def _foot_line(text: str) -> bool:
+    """A signature mark or a page number in digits (a lone ``A`` or ``I`` is a word)."""
+    number = read_number(text)
+    return (bool(_SIGNATURE.match(text)) and text not in ("A", "I")) or \
+        (number is not None and number[1] and text.isdigit())
+
+
+def _page_ends_after(runs: list[Run], k: int) -> bool:
+    """Whether a page gap follows run ``k``, also after one more line of page foot (the
+    page number under a signature mark)."""
+    nxt = k + 1
+    if nxt < len(runs) and runs[nxt].blanks < _GAP and runs[nxt].single is not None \
+            and _foot_line(runs[nxt].single):
+        nxt += 1
+    return nxt >= len(runs) or runs[nxt].blanks >= _GAP
 
 
 def read_number(text: str) -> tuple[int, bool] | None:

@@ -53,10 +53,9 @@ class Vocabulary:
 
 def capitalised(first: str, second: str) -> bool:
     """Whether ``second`` goes on ``first-`` with a capital that marks a compound of names
-    (``Great-Britain``): a capital letter, not inside a word in capitals (``INTRO-DUCTION``)."""
-    if not second[:1].isupper():
-        return False
-    return not (second.isupper() and first.isupper())
+    (``Great-Britain``): a capitalised word (a capital, then a small letter; not a word in
+    capitals, ``INTRO-DUCTION``, nor a letter alone, such as a signature mark)."""
+    return second[:1].isupper() and second[1:2].islower()
 
 
 def joins_word(first: str, second: str) -> re.Match[str] | None:

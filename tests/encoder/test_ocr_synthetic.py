@@ -72,8 +72,20 @@ def _fused(text: str) -> str:
     return text.replace("THE RIVER TOWNS\n\n3\n", "THE RIVER TOWNS 3\n")
 
 
+def _numbers_at_the_foot(text: str) -> str:
+    """Each page's number at its foot, under the signature mark, the running heads kept at
+    the page tops."""
+    pages = re.sub(r"\n\n([234])\n\n\n\n", "\n\n\n\n", text).split("\n\n\n\n")
+    out = [pages[0]]
+    for n, k in enumerate(range(1, len(pages), 2), start=1):
+        out += ([pages[k - 1]] if k > 1 else []) + [f"{pages[k].rstrip()}\n\n{n}"]
+    return "\n\n\n\n".join(out) + "\n"
+
+
 #: The same essay with other conventions of page furniture.
 VARIANTS = {
+    "numbers at the foot": _numbers_at_the_foot,
+    "no running heads": lambda t: re.sub(r"\n\n\n\n[A-Z ]+\n\n([234])\n", r"\n\n\n\n\1\n", t),
     "fused": _fused,
     "dashes": lambda t: re.sub(r"\n([234])\n", r"\n- \1 -\n", t),
     "page": lambda t: re.sub(r"\n([234])\n", r"\nPage \1\n", t),
