@@ -114,7 +114,7 @@ PATTERN = re.compile(
     rf"|(?:[Ff]rom|[Bb]etween)\s+(?P<fa>{_YEAR})\s+(?:{_UNTIL}|and)\s+(?P<fb>{_YEAR})(?!\d)"
     rf"|{_NOT_A_YEAR}(?P<ta>{_YEAR})\s+{_UNTIL}\s+(?P<tb>{_YEAR})(?!\d)"
     rf"|{_NOT_A_YEAR}(?P<ra>{_YEAR})\s?{_DASH}\s?(?P<rb>\d{{4}}|\d{{1,2}})(?![\d-])"
-    rf"|{_NOT_A_YEAR}(?<!\d[-–—])(?<!\d--)(?P<y>{_YEAR})(?!%|\d|,\d|-\d|[A-Za-z]|\s?B\.?\s?C\b)"
+    rf"|{_NOT_A_YEAR}(?<!\d[-–—])(?<!\d--)(?P<y>{_YEAR})(?!%|\d|[,.:]\d|-\d|[A-Za-z]|\s?B\.?\s?C\b)"
     rf"|(?<![A-Z])(?P<roman>M{{1,2}}(?:CM|CD|D?C{{0,3}})(?:XC|XL|L?X{{0,3}})(?:IX|IV|V?I{{0,3}}))"
     rf"(?![A-Za-z])"
     rf")"

@@ -422,3 +422,8 @@ def test_ranges_of_quantities_and_streets():
     assert _dates("between 1500 and 2000 men, from 1200 to 1500 soldiers, from 1914 to 1918 "
                   "the war lasted; at 1917 Broadway; in 1848 Broad Street was paved.", None) == [
         ("from 1914 to 1918", {"from_": "1914", "to": "1918"}), ("1848", {"when": "1848"})]
+
+
+def test_decimals_and_references_are_no_years():
+    assert _dates("1848.5 grains, 1848:30, in 1848. Then 1849.", None) == [
+        ("1848", {"when": "1848"}), ("1849", {"when": "1849"})]
