@@ -96,6 +96,9 @@ PATTERN = re.compile(
     rf"(?:of\s+)?(?P<em>{_MY}){_TO_YEAR}(?P<ey2>{_YEAR})(?!\d)"
     rf"|(?P<om>{_MY})\s+(?P<od1>{_DAY})\s*(?:/\s*|(?P<op>\(\s*))(?:(?P<om2>{_MY})\s+)?"
     rf"(?P<od2>{_DAY})(?(op)\s*\))(?:,?\s+(?P<oy>{_YEAR})(?!\d))?(?![\w/])"
+    rf"|(?P<xd1>{_DAY})\s+(?:of\s+)?(?P<xm1>{_MY})\s*(?:/\s*|(?P<xp>\(\s*))"
+    rf"(?P<xd2>{_DAY})\s+(?:of\s+)?(?P<xm2>{_MY})(?(xp)\s*\))(?:,?\s+(?P<xy>{_YEAR})(?!\d))?"
+    rf"(?![\w/])"
     rf"|from\s+(?P<rm1>{_M})\s+to\s+(?P<rm2>{_M}),?\s+(?P<rmy>{_YEAR})(?!\d)"
     rf"|(?P<fm>{_MY})\s+(?P<fd>{_DAY}){_TO_YEAR}(?P<fy>{_YEAR})(?!\d)(?P<fos>{_STYLE})?"
     rf"|(?P<dd>{_DAY})\s+(?:of\s+)?(?P<dm>{_MY}){_TO_YEAR}(?P<dy>{_YEAR})(?!\d)"
@@ -202,16 +205,12 @@ def attributes(m: re.Match[str], ctx: Context | dt.date | None = None,
         ctx = Context(ref=ctx)
     g = m.groupdict()
     if g["om"]:
-        month2 = month_number(g["om2"]) if g["om2"] else month_number(g["om"])
-        day2 = _day(g["od2"])
-        if not _calendar_gap(month_number(g["om"]), _day(g["od1"]), month2, day2):
-            return {"when": "invalid"}
-        if not g["oy"]:
-            return {**_month_day(month2, day2, ctx, resp), "type": "os-ns"}
-        year = int(g["oy"])
-        if month2 < month_number(g["om"]):
-            year += 1
-        return {"when": _iso(year, month2, day2), "type": "os-ns"}
+        month = month_number(g["om"])
+        month2 = month_number(g["om2"]) if g["om2"] else month
+        return _style_pair(month, _day(g["od1"]), month2, _day(g["od2"]), g["oy"], ctx, resp)
+    if g["xm1"]:
+        return _style_pair(month_number(g["xm1"]), _day(g["xd1"]), month_number(g["xm2"]),
+                           _day(g["xd2"]), g["xy"], ctx, resp)
     if g["qm"] or g["ed"]:
         return _day_range(g)
     if g["rm1"]:
@@ -262,6 +261,19 @@ def attributes(m: re.Match[str], ctx: Context | dt.date | None = None,
         return {"when": f"{year:04d}"} if 1400 <= year <= 2099 and len(g["roman"]) >= 4 \
             else {"when": "invalid"}
     return {"when": g["y"]}
+
+
+def _style_pair(month: int, day: int, month2: int, day2: int, year: str | None, ctx: Context,
+                resp: str) -> dict[str, str]:
+    """An Old Style/New Style pair (``January 6/19, 1905``, ``25 October (7 November)
+    1917``): the New Style day, ``@type="os-ns"``; the year printed (the next one when the
+    New Style day falls in January after a December) or else one from the context."""
+    if not _calendar_gap(month, day, month2, day2):
+        return {"when": "invalid"}
+    if not year:
+        return {**_month_day(month2, day2, ctx, resp), "type": "os-ns"}
+    new_year = int(year) + 1 if month2 < month else int(year)
+    return {"when": _iso(new_year, month2, day2), "type": "os-ns"}
 
 
 def _day_range(g: dict[str, Any]) -> dict[str, str]:

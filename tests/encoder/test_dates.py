@@ -427,3 +427,11 @@ def test_ranges_of_quantities_and_streets():
 def test_decimals_and_references_are_no_years():
     assert _dates("1848.5 grains, 1848:30, in 1848. Then 1849.", None) == [
         ("1848", {"when": "1848"}), ("1849", {"when": "1849"})]
+
+
+def test_old_and_new_style_pairs_day_first():
+    assert _dates("on 25 October/7 November 1917 and 25th October (7th November), 1917",
+                  None) == [
+        ("25 October/7 November 1917", {"when": "1917-11-07"}),
+        ("25th October (7th November), 1917", {"when": "1917-11-07"})]
+    assert {d.type for d in apply_dates(P("25 October/7 November 1917"))} == {"os-ns"}
