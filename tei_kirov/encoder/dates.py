@@ -138,8 +138,11 @@ _NOT_PLURAL = frozenset({"was", "has", "does", "goes", "his", "this", "its", "ye
 _STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Square|"
                      r"Place|Lane|Boulevard|Terrace|Row|Court|Strasse|Broadway)\b")
 #: Words before a number that make it a year whatever follows (``in 1848 revolutions``).
+#: Also a determiner: a year names a thing (``the 1848 revolutions``, ``his 1905 pamphlets``),
+#: where a count would be printed with a comma (``the 1,500 soldiers``).
 _YEAR_BEFORE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Yy]ears?|[Aa]fter|"
-                          r"[Bb]efore|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\s+$")
+                          r"[Bb]efore|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Tt]he|his|her|"
+                          r"their|its)\s+$")
 
 
 def counted(text: str, start: int, end: int) -> bool:

@@ -435,3 +435,8 @@ def test_old_and_new_style_pairs_day_first():
         ("25 October/7 November 1917", {"when": "1917-11-07"}),
         ("25th October (7th November), 1917", {"when": "1917-11-07"})]
     assert {d.type for d in apply_dates(P("25 October/7 November 1917"))} == {"os-ns"}
+
+
+def test_a_year_naming_things_after_a_determiner():
+    assert _dates("the 1848 revolutions, his 1905 pamphlets; 1917 soldiers; a force of 1200 "
+                  "men", None) == [("1848", {"when": "1848"}), ("1905", {"when": "1905"})]
