@@ -87,8 +87,16 @@ _TO_YEAR = r"(?:,\s*|\s+|(?<=\.))"
 #: Old Style or New Style, marked after a date.
 _STYLE = r"\s*\((?:O|N)\.\s?S\.\)"
 
+#: How every expression begins (a quick test before the alternatives are tried).
+_STARTS = "|".join([
+    r"\d", "M", *sorted({m[:3] for m in MONTH_NAMES}),
+    *sorted({m[:3].upper() for m in MONTH_NAMES}),
+    "[Ff]rom", "[Bb]etween", "[Ss]pring", "[Ss]ummer", "[Aa]utumn", "[Ww]inter", "[Ff]all",
+    "[Ee]arly", "[Ll]at", "[Mm]id", "beginning", "middle", "end", "close", "first", "second",
+    *sorted({w[:3] for w in ORDINALS})])
+
 PATTERN = re.compile(
-    rf"(?<![\w,.])(?:"
+    rf"(?<![\w,.])(?=(?:{_STARTS}))(?:"
     rf"(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<qm>{_MY})\s+(?P<qd>{_DAY})"
     rf"(?:\s*{_DASH}\s*|\s+(?:to|till|until|and)\s+)(?:(?P<qm2>{_MY})\s+)?(?P<qd2>{_DAY})"
     rf"{_TO_YEAR}(?P<qy>{_YEAR})(?!\d)"

@@ -440,3 +440,16 @@ def test_old_and_new_style_pairs_day_first():
 def test_a_year_naming_things_after_a_determiner():
     assert _dates("the 1848 revolutions, his 1905 pamphlets; 1917 soldiers; a force of 1200 "
                   "men", None) == [("1848", {"when": "1848"}), ("1905", {"when": "1905"})]
+
+
+def test_the_quick_start_test_keeps_every_expression():
+    import re
+
+    from tei_kirov.encoder import dates
+
+    slow = re.compile(dates.PATTERN.pattern.replace(f"(?=(?:{dates._STARTS}))", "", 1))
+    assert slow.pattern != dates.PATTERN.pattern
+    text = (Path(__file__).read_text(encoding="utf-8") + dev_text(DOUGLASS) + dev_text(PAINE)
+            + "the latter part of 1848, Nineteenth of May, twenty-first of June, MDCCLXXVI")
+    assert [m.group() for m in dates.PATTERN.finditer(text)] == \
+        [m.group() for m in slow.finditer(text)]
