@@ -58,7 +58,9 @@ _M = rf"(?:{_M_FULL}|(?:{_M_ABBR})\.)"
 #: A month before a year or a day and year: an abbreviation may go without its full stop.
 _MY = rf"(?:{_M_FULL}|(?:{_M_ABBR})\.?)"
 _YEAR = r"1[0-9]\d{2}|20\d{2}"
-_DAY = r"[0-3]?\d(?:st|nd|rd|th|d)?"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th|d|ST|ND|RD|TH)?"
+#: Between a day and its month: ``of``, ``day of`` (``the 4th day of July``).
+_OF = r"(?:(?:day\s+)?of\s+)?"
 _WORD_DAY = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _SEASONS = {"spring": ("03-01", "05-31"), "summer": ("06-01", "08-31"),
             "autumn": ("09-01", "11-30"), "fall": ("09-01", "11-30")}
@@ -109,12 +111,12 @@ PATTERN = re.compile(
     rf"(?![\w/])"
     rf"|from\s+(?P<rm1>{_M})\s+to\s+(?P<rm2>{_M}),?\s+(?P<rmy>{_YEAR})(?!\d)"
     rf"|(?P<fm>{_MY})\s+(?P<fd>{_DAY}){_TO_YEAR}(?P<fy>{_YEAR})(?!\d)(?P<fos>{_STYLE})?"
-    rf"|(?P<dd>{_DAY})\s+(?:of\s+)?(?P<dm>{_MY}){_TO_YEAR}(?P<dy>{_YEAR})(?!\d)"
+    rf"|(?P<dd>{_DAY})\s+{_OF}(?P<dm>{_MY}){_TO_YEAR}(?P<dy>{_YEAR})(?!\d)"
     rf"(?P<dos>{_STYLE})?"
     rf"|(?P<wd>{_WORD_DAY})\s+(?:day\s+)?of\s+(?P<wm>{_M})(?:,?\s+(?P<wy>{_YEAR})(?!\d))?"
     rf"|(?P<mm>{_MY}){_TO_YEAR}(?P<my>{_YEAR})(?!\d)"
     rf"|(?P<nm>{_M})\s+(?P<nd>{_DAY})(?![\d\w])(?!,?\s*\d)"
-    rf"|(?P<nd2>\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?|\d{{1,2}}\s+(?=[A-Z][a-z]{{3}}))"
+    rf"|(?P<nd2>\d{{1,2}}(?:st|nd|rd|th|ST|ND|RD|TH)\s+{_OF}|\d{{1,2}}\s+(?=[A-Z][a-z]{{3}}))"
     rf"(?P<nm2>{_M})(?!,?\s+\d)"
     rf"|(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all(?=\s+of))"
     rf"(?:\s+of|,)?\s+(?P<sy>{_YEAR})(?:(?:{_DASH}|/)(?P<sy2>\d{{4}}|\d{{2}}))?(?![\d-])"

@@ -453,3 +453,12 @@ def test_the_quick_start_test_keeps_every_expression():
             + "the latter part of 1848, Nineteenth of May, twenty-first of June, MDCCLXXVI")
     assert [m.group() for m in dates.PATTERN.finditer(text)] == \
         [m.group() for m in slow.finditer(text)]
+
+
+def test_day_of_the_month_and_ordinals_in_capitals():
+    assert _dates("this 4th day of July, 1776; the 7TH NOVEMBER 1917; the 3rd day of May they "
+                  "met", None) == [
+        ("4th day of July, 1776", {"when": "1776-07-04"}),
+        ("7TH NOVEMBER 1917", {"when": "1917-11-07"}),
+        ("3rd day of May", {"when": "1917-05-03", "cert": "medium", "evidence": "internal",
+                            "resp": "#enc"})]
