@@ -182,8 +182,11 @@ _BYLINE = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*
 
 
 def is_byline(text: str) -> bool:
-    """A line naming the author (``By Anna Weyl``, ``BY JOHN REED``): never a head."""
-    return bool(_BYLINE.match(" ".join(_clean(text).split())))
+    """A line naming the author (``By Anna Weyl``, ``BY JOHN REED``): never a head. A small
+    word makes it a title (``BY THE RIVER``)."""
+    line = " ".join(_clean(text).split())
+    name = line.split(",")[0].split()[1:]
+    return bool(_BYLINE.match(line)) and not any(w.lower() in _SMALL for w in name)
 
 
 def plain_head(text: str) -> bool:

@@ -66,3 +66,4 @@ def test_a_byline_is_no_head():
     assert is_byline("By GEORGE M. BEARD, M. D.")
     assert not plain_head("By Anna Weyl") and not plain_head("BY JOHN REED")
     assert not is_byline("By the Waters of the River") and plain_head("By the Waters of the River")
+    assert not is_byline("BY THE RIVER") and plain_head("BY THE RIVER")
