@@ -462,3 +462,11 @@ def test_day_of_the_month_and_ordinals_in_capitals():
         ("7TH NOVEMBER 1917", {"when": "1917-11-07"}),
         ("3rd day of May", {"when": "1917-05-03", "cert": "medium", "evidence": "internal",
                             "resp": "#enc"})]
+
+
+def test_month_the_day():
+    assert _dates("On January the 9th, 1905 and on February the 3d they met; in May the 4 men "
+                  "went.", None) == [
+        ("January the 9th, 1905", {"when": "1905-01-09"}),
+        ("February the 3d", {"when": "1905-02-03", "cert": "medium", "evidence": "internal",
+                             "resp": "#enc"})]
