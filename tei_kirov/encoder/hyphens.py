@@ -15,6 +15,9 @@ from .marks import LB_WORD
 
 #: Prefixes that make a true compound: the hyphen stays when a word breaks after them.
 COMPOUND_PREFIXES = frozenset({"self", "counter", "anti", "non", "quasi", "semi", "ultra", "neo"})
+#: Prefixes that make a compound with a name: ``ex-President``, ``pro-British``.
+NAME_PREFIXES = frozenset({"ex", "pro", "un", "mid", "trans", "pre", "post", "pan", "sub",
+                           "inter", "all"})
 
 _WORD = re.compile(r"\w+")
 #: Words joined by hyphens inside a line (not at its end): ``well-known``, ``well-to-do``.
@@ -53,9 +56,13 @@ class Vocabulary:
 
 def capitalised(first: str, second: str) -> bool:
     """Whether ``second`` goes on ``first-`` with a capital that marks a compound of names
-    (``Great-Britain``): a capitalised word (a capital, then a small letter; not a word in
-    capitals, ``INTRO-DUCTION``, nor a letter alone, such as a signature mark)."""
-    return second[:1].isupper() and second[1:2].islower()
+    (``Great-Britain``, ``anti-Semitic``): a capitalised word (a capital, then a small letter;
+    not a word in capitals, ``INTRO-DUCTION``, nor a letter alone, such as a signature mark)
+    after a capitalised word or a prefix (not ``said-`` / ``The``, a dash before a
+    sentence)."""
+    if not (second[:1].isupper() and second[1:2].islower()):
+        return False
+    return first[:1].isupper() or first.lower() in COMPOUND_PREFIXES | NAME_PREFIXES
 
 
 def joins_word(first: str, second: str) -> re.Match[str] | None:

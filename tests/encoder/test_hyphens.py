@@ -42,6 +42,8 @@ def test_a_capital_after_a_line_end_hyphen_is_a_compound():
     assert vocab.is_compound("Great", "Britain")
     assert not vocab.is_compound("INTRO", "DUCTION")  # a word in capitals, split
     assert not Vocabulary.of("McKinley").is_compound("Mc", "Kinley")  # printed solid
+    assert vocab.is_compound("anti", "Semitic") and not vocab.is_compound("said", "The")
+    assert join_hyphenated("he said-", "The rest", vocab) is None  # a dash before a sentence
 
 
 def test_join_lines_keeps_compounds_and_joins_split_words():
