@@ -1,10 +1,10 @@
 """Words hyphenated at a line or page end: rejoined, or kept as true compounds.
 
 The text's own vocabulary decides: a word printed solid elsewhere is joined; one printed
-hyphenated elsewhere (and never solid) keeps its hyphen, and so does one going on with a
-capital (``Great-`` / ``Britain``, ``Anglo-`` / ``Saxon``; not a word in capitals split
-across two lines of capitals, ``INTRO-`` / ``DUCTION``); an unknown word keeps its hyphen only
-after a compounding prefix (``self-``, ``anti-`` ...)."""
+hyphenated elsewhere (and never solid) keeps its hyphen, and so does a capitalised word
+after a capitalised word or a prefix (``Great-`` / ``Britain``, ``anti-`` / ``Semitic``; not
+a word in capitals split across two lines of capitals, ``INTRO-`` / ``DUCTION``); an unknown
+word keeps its hyphen only after a compounding prefix (``self-``, ``anti-`` ...)."""
 
 from __future__ import annotations
 
