@@ -8,8 +8,9 @@ three pages or more. Otherwise nothing is changed.
 
 At each page break (a gap of two or more blank lines in a paginated text):
 
-- a *page number* is a short run of digits alone on its line (OCR misreadings such as ``II``,
-  ``l7``, ``25^`` are read too), also fused to the running head (``HEAD. 27``); the number a
+- a *page number* is a short run of digits alone on its line, also between dashes or after
+  ``Page`` (``- 12 -``, ``Page 12``; OCR misreadings such as ``II``, ``l7``, ``25^`` are
+  read too), also fused to the running head (``HEAD. 27``); the number a
   break gets comes from the sequence: a printed number is trusted when a neighbour agrees with
   it, otherwise the number is inferred from the nearest trusted one (``00`` on page 22);
 - a *running head* is a short line at the top of the page that recurs (fuzzily, OCR variants
@@ -17,7 +18,8 @@ At each page break (a gap of two or more blank lines in a paginated text):
   going on in lower case; a line naming a chapter or part (``CHAPTER IV.``), or followed by one,
   is never taken;
 - a *signature mark* is one letter, possibly with a digit (``B``, ``c 2``), alone on the last
-  line of a page;
+  line of a page (also right under the text, without a blank line between; so is a page
+  number at the foot);
 - a gap with no furniture (a page opening a part prints none) is a page break too where the
   printed numbers around it say exactly that many pages are missing.
 
@@ -38,7 +40,8 @@ from .pages import continues
 _GAP = 2
 _HEAD_MAX = 70
 _DIGITS = str.maketrans("IlOoSsi|", "11005511")
-_NUMBER = re.compile(r"^[\[(]?\s*([0-9IlOoSi|]{1,4})\s*[\])\-.^*'’,]?$")
+_NUMBER = re.compile(r"^(?:[\[(]|[-–—]+|(?:Page|PAGE|p\.)\s)?\s*([0-9IlOoSi|]{1,4})\s*"
+                     r"(?:[\])\-.^*'’,]|[-–—]+)?$")
 _FUSED_END = re.compile(r"^(?P<head>.*[A-Za-z].*?)[\s.,]+(?P<num>\d{1,4})[\^*']?$")
 _FUSED_START = re.compile(r"^(?P<num>\d{1,4})\s+(?P<head>.*[A-Za-z].*)$")
 _SIGNATURE = re.compile(r"^(?:[A-Z]\s?\d?|[a-z]\s?\d)$")
@@ -110,6 +113,38 @@ def runs_of(lines: list[str], origin: list[int]) -> list[Run]:
         current.lines.append(line)
         current.origin.append(where)
     return runs
+
+
+def split_feet(runs: list[Run]) -> list[Run]:
+    """``runs`` with a page's last line set apart when it is a signature mark or a page
+    number in digits printed right under the text (no blank line between) and a page gap
+    follows: ``... make the passage twice.`` / ``B``. A lone ``A`` or ``I`` is a word."""
+    out: list[Run] = []
+    for k, run in enumerate(runs):
+        if len(run.lines) < 2 or not _foot_line(run.lines[-1].strip()) or \
+                not _page_ends_after(runs, k):
+            out.append(run)
+            continue
+        out.append(Run(run.lines[:-1], run.origin[:-1], run.blanks))
+        out.append(Run(run.lines[-1:], run.origin[-1:], 0))
+    return out
+
+
+def _foot_line(text: str) -> bool:
+    """A signature mark or a page number in digits (a lone ``A`` or ``I`` is a word)."""
+    number = read_number(text)
+    return (bool(_SIGNATURE.match(text)) and text not in ("A", "I")) or \
+        (number is not None and number[1] and text.isdigit())
+
+
+def _page_ends_after(runs: list[Run], k: int) -> bool:
+    """Whether a page gap follows run ``k``, also after one more line of page foot (the
+    page number under a signature mark)."""
+    nxt = k + 1
+    if nxt < len(runs) and runs[nxt].blanks < _GAP and runs[nxt].single is not None \
+            and _foot_line(runs[nxt].single):
+        nxt += 1
+    return nxt >= len(runs) or runs[nxt].blanks >= _GAP
 
 
 def read_number(text: str) -> tuple[int, bool] | None:
@@ -348,7 +383,8 @@ def detect(runs: list[Run]) -> tuple[bool, list[_Break]]:
     if trusted < 3:
         return False, breaks
     cut = any(_continues(runs[b.gap - 1 - len(b.foot)], runs[n]) for b in breaks
-              if b.value is not None and (n := _next_content(runs, b)) is not None
+              if (b.value is not None or b.fused is not None)
+              and (n := _next_content(runs, b)) is not None
               and b.gap - 1 - len(b.foot) >= 0)
     heads = [b.head_text for b in breaks if b.head is not None]
     recurring = bool(heads) and max(_clusters(heads)) >= 3
@@ -360,7 +396,7 @@ def remove_furniture(lines: list[str], origin: list[int], wrapped: bool,
     """``lines`` (with their source line numbers) without page furniture; ``wrapped``: the
     text is hard-wrapped (a paragraph cut by a page break goes on on a new line)."""
     report = Furniture()
-    runs = runs_of(lines, origin)
+    runs = split_feet(runs_of(lines, origin))
     end = len(runs)
     runs.append(Run([""], [origin[-1] if origin else 0], _GAP))  # the end of the last page
     paginated, breaks = detect(runs)

@@ -176,9 +176,25 @@ def is_title_case(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _SMALL for w in words)
 
 
+#: A byline: ``By``, then a name of two to six words, each a capitalised word or an initial,
+#: optionally with degrees after a comma (``By GEORGE M. BEARD, M. D.``).
+_BYLINE = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*(?:,.*)?$")
+
+
+def is_byline(text: str) -> bool:
+    """A line naming the author (``By Anna Weyl``, ``BY JOHN REED``): never a head. A small
+    word makes it a title (``BY THE RIVER``)."""
+    line = " ".join(_clean(text).split())
+    name = line.split(",")[0].split()[1:]
+    return bool(_BYLINE.match(line)) and not any(w.lower() in _SMALL for w in name)
+
+
 def plain_head(text: str) -> bool:
-    """A line that may be a head: short, in capitals or title case, not a sentence."""
+    """A line that may be a head: short, in capitals or title case, not a sentence, not a
+    byline."""
     core = _clean(text)
+    if is_byline(core):
+        return False
     lines = core.split("\n")
     if len(lines) > 2 or len(core) > 110 or any(len(line) > 80 for line in lines):
         return False

@@ -6,6 +6,7 @@ the source line it comes from, so later passes can name source lines."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .furniture import Furniture, remove_furniture
@@ -64,11 +65,40 @@ class Prepared:
                          note="" if n is not None else "number unknown")
 
 
+#: Characters XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF); a
+#: form feed (a page end in ``pdftotext`` output) is read as a page break instead.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+
+
+def without_controls(text: str) -> tuple[str, int]:
+    """``text`` without the control characters XML cannot hold, form feeds kept (see
+    :func:`page_feeds`), and how many were removed."""
+    return _FORBIDDEN.subn("", text)
+
+
+def page_feeds(lines: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    """The lines with each form feed made a page gap (two blank lines, as OCR text sets
+    pages apart), every line keeping its source line number."""
+    if not any("\f" in line for line in lines):
+        return lines, origin
+    out: list[str] = []
+    out_origin: list[int] = []
+    for line, where in zip(lines, origin, strict=True):
+        parts = line.split("\f")
+        for k, part in enumerate(parts):
+            if k:
+                out += ["", ""]
+                out_origin += [where, where]
+            if part.strip() or (k == 0 and len(parts) == 1):
+                out.append(part)
+                out_origin.append(where)
+    return out, out_origin
+
+
 def prepare(text: str) -> Prepared:
-    """Run the raw-text passes over ``text`` (any line ends)."""
+    """Run the raw-text passes over ``text`` (any line ends; a form feed is a page end)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    origin = list(range(1, len(lines) + 1))
+    lines, origin = page_feeds(text.split("\n"), list(range(1, text.count("\n") + 2)))
     width = measure(lines)
     vocab = Vocabulary.of(text)
     lines, origin, furniture = remove_furniture(lines, origin, width is not None, vocab)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Block
-from .hyphens import Vocabulary
+from .hyphens import Vocabulary, joins_word
 from .marks import LB_WORD, PB, PB_WORD, page_mark, read_mark
 from .notes import anchor_index
 
@@ -51,13 +51,14 @@ def _lead(text: str) -> tuple[str, str]:
 
 
 def continues(first: str, second: str) -> bool:
-    """Whether ``second`` goes on the paragraph ``first`` broke off."""
+    """Whether ``second`` goes on the paragraph ``first`` broke off (in lower case, or with
+    the capital of a compound split at its hyphen: ``Great-`` / ``Britain``)."""
     tail, head = _tail(first), _lead(second)[1].lstrip("*")
     if not tail or not head or "\n" in first or "\n" in second:
         return False
     if tail[-1] in _TERMINAL:
         return False
-    return head[0].islower() or head[0] in "—–"
+    return head[0].islower() or head[0] in "—–" or joins_word(tail, head) is not None
 
 
 def is_compound(first: str, second: str, text: str | Vocabulary) -> bool:
@@ -113,9 +114,10 @@ def join_pages(blocks: list[Block], text: str = "", page_breaks: bool = True
 
 
 def join_lines(text: str, source: str = "") -> str:
-    """The lines of one block as one paragraph: line-end hyphens of split words dropped,
-    other line breaks made spaces."""
-    vocab = Vocabulary.of(source)
+    """The lines of one block as one paragraph: line-end hyphens of split words dropped
+    (compounds keep them, by the vocabulary of ``source``, or of the block itself when no
+    source is given), other line breaks made spaces."""
+    vocab = Vocabulary.of(source or text)
 
     def repl(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)

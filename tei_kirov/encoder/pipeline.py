@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from ..models import (
     DocTitle,
     Document,
     Head,
+    P,
     PersName,
     Publisher,
     PubPlace,
@@ -34,16 +36,17 @@ from ..models import (
 )
 from .authority import Authority, load_authority, standoff_lists
 from .blocks import split_blocks
+from .closers import is_dateline
 from .corrections import apply_corrections
 from .credits import separate_credits
-from .dates import apply_dates, reference_date
+from .dates import apply_dates, reference_date, years_from_before
 from .findings import collect
 from .header import Counts, Facts, build_header, note_resp
 from .inline import InlineContext, apply_inline
 from .meta import MetaSource, load_meta
 from .names import NameStats, apply_names
 from .notes import separate_notes
-from .ocr import prepare
+from .ocr import prepare, without_controls
 from .pages import join_pages
 from .quotes import apply_quotes
 from .report import Findings
@@ -113,10 +116,13 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     auth = load_authority(authority)
     given = load_meta(meta)
     report = EncodeReport()
+    text, controls = without_controls(text)
+    if controls:
+        report.ocr.append(f"control characters XML cannot hold removed: {controls}")
     text, credits = separate_credits(text)
     page = read_title_page(text, credits.fields)
     prepared = prepare(text)
-    report.ocr = prepared.summary()
+    report.ocr += prepared.summary()
     blocks = split_blocks(prepared.text, prepared.origin)
     if not blocks:
         raise TeiError("nothing to encode: the text is empty")
@@ -189,19 +195,41 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
 
 
 def encode_dates(text_el: Text) -> list[Date]:
-    """Dates, division by division, each with the reference date of its dateline."""
+    """Dates, division by division (``front``, ``body`` and ``back`` count as divisions for
+    the blocks outside any), each with the reference date of its dateline."""
     found: list[Date] = []
     for part in text_el.content:
-        if not isinstance(part, Container):
-            continue
-        for block in part.content:
-            if not isinstance(block, Container):
-                continue
-            ref = None
-            for dateline in block.iter(Dateline):
-                ref = reference_date(dateline.text())
-            apply_dates(block, ref, found=found)
+        if isinstance(part, Container):
+            _division_dates(part, None, found)
     return found
+
+
+def _division_dates(div: Container, inherited: date | None, found: list[Date]) -> None:
+    """The dates of ``div``'s own blocks, read as one piece of text with the reference date
+    of its dateline (else ``inherited``, the enclosing division's; else the last full date
+    before the division gives a year the division does not), then of each division in it."""
+    own = [b for b in div.content if isinstance(b, Container) and not isinstance(b, Div)]
+    ref = division_reference(own) or inherited
+    start = len(found)
+    apply_dates(own, ref, found=found)
+    years_from_before(found[start:], found[:start])
+    for sub in div.content:
+        if isinstance(sub, Div):
+            _division_dates(sub, ref, found)
+
+
+def division_reference(blocks: list[Container]) -> date | None:
+    """The reference date of a division: the date of its last ``dateline`` (an opener's or
+    a closer's), else of a first block after the head that reads as a dateline
+    (``Petrograd, November 20, 1917.``)."""
+    ref = None
+    for block in blocks:
+        for dateline in block.iter(Dateline):
+            ref = reference_date(dateline.text()) or ref
+    first = next((b for b in blocks if not isinstance(b, Head)), None)
+    if ref is None and isinstance(first, P) and is_dateline(first.text()):
+        ref = reference_date(first.text())
+    return ref
 
 
 def printed_variants(root: Container, auth: Authority) -> list[str]:

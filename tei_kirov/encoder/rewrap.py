@@ -8,8 +8,9 @@ that much of the measure, the next line starts no list item and is not indented 
 paragraph's first line) where the line before is not, and the two lines are not both in
 capitals (a head set on two lines). A break after a short line (verse, addresses, title
 pages, the last line of a paragraph) stays, and so do the lines of a run set off by
-indentation (a list, verse or block quotation). A word hyphenated at a line end is joined
-(see :mod:`.hyphens`) with a line mark."""
+indentation (a list, verse or block quotation). Where paragraphs are set apart by the
+indentation of their first lines only (no blank line), a blank line is put between them. A
+word hyphenated at a line end is joined (see :mod:`.hyphens`) with a line mark."""
 
 from __future__ import annotations
 
@@ -64,6 +65,12 @@ def _joins(line: str, nxt: str, width: int) -> bool:
     return not _ITEM.match(nxt)
 
 
+def _indented_paragraph(first: str, broken: str, line: str) -> bool:
+    """Whether ``line`` opens a new paragraph by its indentation, in a run whose first line
+    is indented the same way (paragraphs not set apart by blank lines)."""
+    return line[:1].isspace() and not broken[:1].isspace() and first[:1].isspace()
+
+
 def _caps(text: str) -> bool:
     return text.isupper()
 
@@ -90,6 +97,9 @@ def rejoin(lines: list[str], origin: list[int], vocab: Vocabulary,
             if not _joins(broken, line, width):
                 out.append(text)
                 out_origin.append(where)
+                if _indented_paragraph(run.lines[0], broken, line):
+                    out.append("")  # paragraphs set apart by indentation only
+                    out_origin.append(line_origin)
                 text, where = line.rstrip(), line_origin
                 continue
             joined_any = True

@@ -33,11 +33,13 @@ def _words(text: str) -> Counter[str]:
 
 def source_words(source: str, removed: set[int]) -> Counter[str]:
     """The words of ``source`` without the lines numbered in ``removed`` (page furniture),
-    words split by a hyphen at a line or page end counted whole, hyphens, asterisks and
-    underscores (markup) ignored."""
+    words split by a hyphen at a line or page end counted whole (also a compound of names
+    going on with a capital, ``Great-`` / ``Britain``), hyphens, asterisks and underscores (markup)
+    ignored."""
     lines = source.replace("\r\n", "\n").split("\n")
     kept = "\n".join(line for n, line in enumerate(lines, 1) if n not in removed)
     kept = re.sub(r"(\w)-[ \t]*\n\s*(?=[a-z])", r"\1", kept)
+    kept = re.sub(r"(\b[A-Z]\w*)-[ \t]*\n\s*(?=[A-Z][a-z])", r"\1", kept)
     return _words(kept)
 
 

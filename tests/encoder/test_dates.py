@@ -1,6 +1,8 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from lxml import etree
 
 import tei_kirov
 from tei_kirov.encoder import encode
@@ -271,3 +273,200 @@ def test_day_before_a_full_month_name():
         ("4 July", {"when": "1850-07-04", "cert": "low", "evidence": "internal",
                     "resp": "#enc"}),
         ("12 March 1850", {"when": "1850-03-12"})]
+
+
+# Conventions of texts not yet seen ---------------------------------------------------------
+
+def test_abbreviated_months_without_a_full_stop():
+    assert _dates("in Dec 1917, on Sept 3, 1914 and on 5 Jan 1900", None) == [
+        ("Dec 1917", {"when": "1917-12"}), ("Sept 3, 1914", {"when": "1914-09-03"}),
+        ("5 Jan 1900", {"when": "1900-01-05"})]
+    assert _dates("Jan and Dec 3 were here; Mar 5", None) == []  # no year: no abbreviation
+
+
+def test_old_style_with_the_new_style_in_brackets():
+    assert _dates("October 25 (November 7), 1917, Oct. 25 (Nov. 7), 1917 and February 27th "
+                  "(March 12th), 1917", None) == [
+        ("October 25 (November 7), 1917", {"when": "1917-11-07"}),
+        ("Oct. 25 (Nov. 7), 1917", {"when": "1917-11-07"}),
+        ("February 27th (March 12th), 1917", {"when": "1917-03-12"})]
+    assert {d.type for d in apply_dates(P("October 25 (November 7), 1917"))} == {"os-ns"}
+
+
+def test_old_style_pair_without_a_year_takes_the_year_of_the_dateline():
+    found = apply_dates(P("On October 25 (November 7) the congress met."), dt.date(1917, 11, 20))
+    assert [(d.text(), d.when, d.cert, d.type) for d in found] == [
+        ("October 25 (November 7)", "1917-11-07", "high", "os-ns")]
+
+
+def test_more_ranges():
+    assert _dates("between 1789 and 1793, from 1914 until 1918, From 1905 till 1907, the "
+                  "years 1861 to 1865 and 1914–1918", None) == [
+        ("between 1789 and 1793", {"from_": "1789", "to": "1793"}),
+        ("from 1914 until 1918", {"from_": "1914", "to": "1918"}),
+        ("From 1905 till 1907", {"from_": "1905", "to": "1907"}),
+        ("1861 to 1865", {"from_": "1861", "to": "1865"}),
+        ("1914–1918", {"from_": "1914", "to": "1918"})]
+
+
+def test_seasons_without_of_and_winters_over_two_years():
+    assert _dates("in summer 1917, Winter 1917, Spring, 1848, the winter of 1916-17 and "
+                  "winter 1916/17", None) == [
+        ("summer 1917", {"not_before": "1917-06-01", "not_after": "1917-08-31"}),
+        ("Winter 1917", {"not_before": "1917-12-01", "not_after": "1918-02-28"}),
+        ("Spring, 1848", {"not_before": "1848-03-01", "not_after": "1848-05-31"}),
+        ("winter of 1916-17", {"not_before": "1916-12-01", "not_after": "1917-02-28"}),
+        ("winter 1916/17", {"not_before": "1916-12-01", "not_after": "1917-02-28"})]
+    assert _dates("prices fall 1917", None) == [("1917", {"when": "1917"})]
+
+
+def test_parts_of_a_year():
+    assert _dates("in the early part of 1917, the latter part of 1848, towards the close of "
+                  "1905 and the first half of 1900", None) == [
+        ("early part of 1917", {"not_before": "1917-01-01", "not_after": "1917-04-30"}),
+        ("latter part of 1848", {"not_before": "1848-09-01", "not_after": "1848-12-31"}),
+        ("close of 1905", {"not_before": "1905-10-01", "not_after": "1905-12-31"}),
+        ("first half of 1900", {"not_before": "1900-01-01", "not_after": "1900-06-30"})]
+
+
+def test_numbers_that_count_or_number_things_are_no_years():
+    assert _dates("1917 soldiers, 1848 men, 1917 copies, 1900 miles away, 1500 of them, 1200 "
+                  "a year, 1200-1500 men, 1211 Chestnut Street, 1600 Pennsylvania Avenue, "
+                  "section 1848, Section 1848, § 1848, paragraph 1905, Art. 1905, chapter "
+                  "1848, verse 1848, line 1776, No. 1905", None) == []
+
+
+def test_years_before_words_that_count_nothing():
+    assert _dates("In 1848 revolutions broke out; 1848 was a year of hope; in 1905 Russia "
+                  "rose; 1914-18 was long; the year 1911 saw 1200 strikes.", None) == [
+        ("1848", {"when": "1848"}), ("1848", {"when": "1848"}), ("1905", {"when": "1905"}),
+        ("1914-18", {"from_": "1914", "to": "1918"}), ("1911", {"when": "1911"})]
+
+
+def test_months_that_are_words():
+    assert _dates("May I ask? They march. March came. In May the crops grew; March, 1917 "
+                  "came.", None) == [("March, 1917", {"when": "1917-03"})]
+
+
+def test_a_pair_of_days_is_old_and_new_style_only_at_the_calendar_gap():
+    assert _dates("on March 3/4, 1917 and on December 20/January 2, 1904", None) == [
+        ("December 20/January 2, 1904", {"when": "1905-01-02"})]
+
+
+# A whole synthetic text: tests/encoder/fixtures/congress-dates.txt (written for these tests) --
+
+CONGRESS = Path(__file__).resolve().parent / "fixtures" / "congress-dates.txt"
+
+
+def test_dates_of_a_text_in_chapters_with_a_dateline():
+    xml = tei_kirov.to_string(encode(CONGRESS.read_text(encoding="utf-8"),
+                                     b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'))
+    root = etree.fromstring(xml.encode("utf-8"))
+    dates = [(" ".join("".join(d.itertext()).split()), d.get("cert"), d.get("type"))
+             for d in root.find(f"{TEI}text").iter(f"{TEI}date")]
+    assert tagged(xml) == [
+        ("November 20, 1917", "1917-11-20"),
+        ("October 25th", "1917-10-25"), ("7th of November", "1917-11-07"),
+        ("October 10 (October 23)", "1917-10-23"), ("Oct. 24", "1917-10-24"),
+        ("summer of 1914", "1914-06-01/1914-08-31"), ("1916", "1916"),
+        ("Early in 1917", "1917-01-01/1917-04-30"),
+        ("February 23 (March 8), 1917", "1917-03-08"), ("1917", "1917"),
+        ("spring of 1848", "1848-03-01/1848-05-31"), ("1789-93", "1789/1793"),
+        ("between 1789 and 1793", "1789/1793")]
+    # the chapter's first line is its dateline: the years it gives are certain
+    assert [c for _, c, _ in dates[1:5]] == ["high"] * 4
+    assert [s for s, _, t in dates if t == "os-ns"] == ["October 10 (October 23)",
+                                                       "February 23 (March 8), 1917"]
+    # the byline is no division: the two chapters are
+    assert [d.get("type") for d in root.iter(f"{TEI}div")] == ["chapter", "chapter"]
+
+
+def test_ocr_drops_the_space_after_a_comma_or_a_full_stop():
+    assert _dates("on November 7,1917, on 7th Nov.1917 and in Nov.1917", None) == [
+        ("November 7,1917", {"when": "1917-11-07"}), ("7th Nov.1917", {"when": "1917-11-07"}),
+        ("Nov.1917", {"when": "1917-11"})]
+
+
+def test_ranges_of_days():
+    assert _dates("from March 3 to May 5, 1917; March 3-5, 1917; 3-5 March 1917; March 3 to "
+                  "5, 1917; between March 3 and May 5, 1917; February 28-30, 1917", None) == [
+        ("from March 3 to May 5, 1917", {"from_": "1917-03-03", "to": "1917-05-05"}),
+        ("March 3-5, 1917", {"from_": "1917-03-03", "to": "1917-03-05"}),
+        ("3-5 March 1917", {"from_": "1917-03-03", "to": "1917-03-05"}),
+        ("March 3 to 5, 1917", {"from_": "1917-03-03", "to": "1917-03-05"}),
+        ("between March 3 and May 5, 1917", {"from_": "1917-03-03", "to": "1917-05-05"})]
+
+
+def test_new_style_marked_after_a_date_is_kept_as_printed():
+    assert _dates("November 7, 1917 (N.S.) and 25 October 1917 (O.S.)", None) == [
+        ("November 7, 1917 (N.S.)", {"when": "1917-11-07"}),
+        ("25 October 1917 (O.S.)", {"when": "1917-11-07"})]
+
+
+def test_measures_are_no_years():
+    assert _dates("it rose 1200 ft. and weighed 1500 lbs., 1500 tons and 1800 oz.", None) == []
+
+
+def test_a_chapter_without_dates_of_its_own_goes_on_from_the_one_before():
+    text = ("A HISTORY\n\nCHAPTER I\n\nThe strike began on February 23, 1917, in the mills of "
+            "the city.\n\nCHAPTER II\n\nOn March 3 the ministers resigned, and by the 5th of "
+            "March the city was quiet.\n")
+    xml = tei_kirov.to_string(encode(text, b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'))
+    root = etree.fromstring(xml.encode("utf-8")).find(f"{TEI}text")
+    assert [(d.text, d.get("when"), d.get("cert")) for d in root.iter(f"{TEI}date")] == [
+        ("February 23, 1917", "1917-02-23", None), ("March 3", "1917-03-03", "low"),
+        ("5th of March", "1917-03-05", "low")]
+
+
+def test_ranges_of_quantities_and_streets():
+    assert _dates("between 1500 and 2000 men, from 1200 to 1500 soldiers, from 1914 to 1918 "
+                  "the war lasted; at 1917 Broadway; in 1848 Broad Street was paved.", None) == [
+        ("from 1914 to 1918", {"from_": "1914", "to": "1918"}), ("1848", {"when": "1848"})]
+
+
+def test_decimals_and_references_are_no_years():
+    assert _dates("1848.5 grains, 1848:30, in 1848. Then 1849.", None) == [
+        ("1848", {"when": "1848"}), ("1849", {"when": "1849"})]
+
+
+def test_old_and_new_style_pairs_day_first():
+    assert _dates("on 25 October/7 November 1917 and 25th October (7th November), 1917",
+                  None) == [
+        ("25 October/7 November 1917", {"when": "1917-11-07"}),
+        ("25th October (7th November), 1917", {"when": "1917-11-07"})]
+    assert {d.type for d in apply_dates(P("25 October/7 November 1917"))} == {"os-ns"}
+
+
+def test_a_year_naming_things_after_a_determiner():
+    assert _dates("the 1848 revolutions, his 1905 pamphlets; 1917 soldiers; a force of 1200 "
+                  "men", None) == [("1848", {"when": "1848"}), ("1905", {"when": "1905"})]
+
+
+def test_the_quick_start_test_keeps_every_expression():
+    import re
+
+    from tei_kirov.encoder import dates
+
+    slow = re.compile(dates.PATTERN.pattern.replace(f"(?=(?:{dates._STARTS}))", "", 1))
+    assert slow.pattern != dates.PATTERN.pattern
+    text = (Path(__file__).read_text(encoding="utf-8") + dev_text(DOUGLASS) + dev_text(PAINE)
+            + "the latter part of 1848, Nineteenth of May, twenty-first of June, MDCCLXXVI")
+    assert [m.group() for m in dates.PATTERN.finditer(text)] == \
+        [m.group() for m in slow.finditer(text)]
+
+
+def test_day_of_the_month_and_ordinals_in_capitals():
+    assert _dates("this 4th day of July, 1776; the 7TH NOVEMBER 1917; the 3rd day of May they "
+                  "met", None) == [
+        ("4th day of July, 1776", {"when": "1776-07-04"}),
+        ("7TH NOVEMBER 1917", {"when": "1917-11-07"}),
+        ("3rd day of May", {"when": "1917-05-03", "cert": "medium", "evidence": "internal",
+                            "resp": "#enc"})]
+
+
+def test_month_the_day():
+    assert _dates("On January the 9th, 1905 and on February the 3d they met; in May the 4 men "
+                  "went.", None) == [
+        ("January the 9th, 1905", {"when": "1905-01-09"}),
+        ("February the 3d", {"when": "1905-02-03", "cert": "medium", "evidence": "internal",
+                             "resp": "#enc"})]

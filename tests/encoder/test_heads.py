@@ -1,4 +1,5 @@
 from tei_kirov.encoder.heads import (
+    is_byline,
     is_subtitle,
     numbered_head,
     plain_head,
@@ -58,3 +59,11 @@ def test_plain_heads():
 def test_subtitles_in_either_italic_convention():
     assert is_subtitle("*A Reply to Friends*") and is_subtitle("_A Reply to Friends_")
     assert not is_subtitle("_Italic_ and then plain")
+
+
+def test_a_byline_is_no_head():
+    assert is_byline("By Anna Weyl") and is_byline("BY JOHN REED")
+    assert is_byline("By GEORGE M. BEARD, M. D.")
+    assert not plain_head("By Anna Weyl") and not plain_head("BY JOHN REED")
+    assert not is_byline("By the Waters of the River") and plain_head("By the Waters of the River")
+    assert not is_byline("BY THE RIVER") and plain_head("BY THE RIVER")

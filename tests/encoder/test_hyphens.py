@@ -1,5 +1,6 @@
 from tei_kirov.encoder.hyphens import Vocabulary, join_hyphenated, joins_word
 from tei_kirov.encoder.marks import LB_WORD
+from tei_kirov.encoder.pages import join_lines
 
 
 def test_the_texts_own_vocabulary_decides():
@@ -28,8 +29,27 @@ def test_no_join_without_a_split_word():
     vocab = Vocabulary.of("")
     assert join_hyphenated("a dash --", "and on", vocab) is None
     assert join_hyphenated("in 1848-", "49 it", vocab) is None
-    assert join_hyphenated("the Anglo-", "Saxon", vocab) is None
+    assert join_hyphenated("the Anglo\u00ad", "Saxon", vocab) is None
     assert joins_word("word-", "next") is not None
+
+
+def test_a_capital_after_a_line_end_hyphen_is_a_compound():
+    vocab = Vocabulary.of("")
+    found: list[str] = []
+    assert join_hyphenated("the Anglo-", "Saxon race", vocab, found=found) == \
+        f"the Anglo-{LB_WORD}Saxon race"
+    assert found == ["Anglo-Saxon"]
+    assert vocab.is_compound("Great", "Britain")
+    assert not vocab.is_compound("INTRO", "DUCTION")  # a word in capitals, split
+    assert not Vocabulary.of("McKinley").is_compound("Mc", "Kinley")  # printed solid
+    assert vocab.is_compound("anti", "Semitic") and not vocab.is_compound("said", "The")
+    assert join_hyphenated("he said-", "The rest", vocab) is None  # a dash before a sentence
+
+
+def test_join_lines_keeps_compounds_and_joins_split_words():
+    text = "a union with Great-\nBritain, a con-\nstant aim, a well-known and well-\nknown man"
+    assert join_lines(text) == ("a union with Great-Britain, a constant aim, a well-known and "
+                                "well-known man")
 
 
 def test_soft_hyphen_and_not_sign_are_line_end_hyphens():

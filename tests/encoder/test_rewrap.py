@@ -3,17 +3,17 @@ from tei_kirov.encoder.marks import LB_WORD
 from tei_kirov.encoder.rewrap import measure, rejoin
 
 WRAPPED = """\
-It was a bright cold day in April, and the clocks were striking
-thirteen. The hall smelt of boiled cabbage and old rag mats. At
-one end of it a coloured poster, too large for indoor display, had
-been tacked to the wall. It depicted simply an enormous face, more
-than a metre wide: the face of a man of about forty-five, with a
-heavy black moustache and ruggedly handsome features. Winston made
-for the stairs. It was no use trying the lift. Even at the best of
-times it was seldom work-
-ing, and at present the electric current was cut off during day-
-light hours. It was part of the economy drive in preparation for
-Hate Week.
+The ferry left the north bank at six, and the gulls were crying
+over the water. The deck smelt of tar and of wet rope. At one
+end of it a painted board, too large for the little cabin, had
+been fixed to the rail. It showed a chart of the estuary, more
+than a yard across: the channel of a river some forty-five miles
+long, with its sandbanks and buoys marked in red and black. Anna
+went to the bow. It was no use waiting in the cabin. Even in the
+best of weather the little stove was seldom work-
+ing, and at present the coal was kept for the crossing at day-
+light hours. It was part of the saving the company had ordered
+for the winter.
 
 Roses are red,
 Violets are blue.
@@ -49,10 +49,10 @@ def test_rejoin_prose_keeps_verse_lists_and_heads():
     out, origin, report = rejoin(lines, list(range(1, len(lines) + 1)),
                                  Vocabulary.of(WRAPPED), 66)
     prose = out[0]
-    assert prose.startswith("It was a bright cold day in April, and the clocks were striking "
-                            "thirteen.")
+    assert prose.startswith("The ferry left the north bank at six, and the gulls were crying "
+                            "over the water.")
     assert f"seldom work{LB_WORD}ing, and" in prose and f"day{LB_WORD}light hours" in prose
-    assert prose.endswith("Hate Week.")
+    assert prose.endswith("for the winter.")
     assert "Roses are red," in out and "Violets are blue." in out
     assert "    Item two." in out
     assert "OF THE ORIGIN AND DESIGN OF GOVERNMENT IN GENERAL, WITH MANY" in out
@@ -62,9 +62,19 @@ def test_rejoin_prose_keeps_verse_lists_and_heads():
 
 
 def test_an_indented_first_line_starts_a_new_paragraph():
-    text = ["It was a bright cold day in April, and the clocks were striking",
-            "thirteen, and the hall smelt of boiled cabbage and old rag mats.",
-            "  At one end of it a coloured poster, too large for indoor display,",
-            "had been tacked to the wall."]
+    text = ["The ferry left the north bank at six, and the gulls were crying",
+            "over the water, and the deck smelt of tar and of wet rope again.",
+            "  At one end of it a painted board, too large for the little cabin,",
+            "had been fixed to the rail."]
     out, _, _ = rejoin(text, [1, 2, 3, 4], Vocabulary.of(""), 66)
     assert out == [f"{text[0]} {text[1]}", f"{text[2]} {text[3]}"]
+
+
+def test_paragraphs_set_apart_by_indentation_only_become_blocks():
+    text = ["  The ferry left the north bank at six, and the gulls were crying",
+            "over the water, and the deck smelt of tar and of wet rope again.",
+            "  At one end of it a painted board, too large for the little cabin,",
+            "had been fixed to the rail."]
+    out, origin, _ = rejoin(text, [1, 2, 3, 4], Vocabulary.of(""), 66)
+    assert out == [f"{text[0].rstrip()} {text[1]}", "", f"{text[2]} {text[3]}"]
+    assert origin == [1, 3, 3]
