@@ -30,6 +30,10 @@ _PG_END = re.compile(r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End 
                      r"Project Gutenberg)", re.IGNORECASE)
 #: A labelled field of a Project Gutenberg preamble (``Title: …``, ``Author: …``).
 _FIELD = re.compile(r"^(Title|Author|Editor|Translator|Language|Release Date):\s*(\S.*)$")
+#: The first line of a Project Gutenberg preamble: ``The Project Gutenberg EBook of TITLE, by
+#: AUTHOR`` (the author part may be missing).
+_EBOOK_OF = re.compile(r"^\s*(?:The\s+)?Project Gutenberg'?s?\s+e-?book,?\s+(?:of\s+)?"
+                       r"(?P<title>.+?)(?:,\s+by\s+(?P<author>.+?))?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -77,15 +81,7 @@ def separate_credits(text: str) -> tuple[str, Credits]:
                None)
     if end is not None:
         taken.update(range(end, len(lines)))
-    for i in sorted(taken):
-        m = _FIELD.match(lines[i].strip())
-        if m:
-            value = m.group(2).strip()
-            k = i + 1
-            while k < len(lines) and lines[k][:1] in " \t" and lines[k].strip():
-                value += " " + lines[k].strip()  # a field continued on indented lines
-                k += 1
-            found.fields.setdefault(m.group(1).lower(), value)
+    found.fields = _fields(lines, sorted(taken))
     blocks = [b for b in split_blocks("\n".join(lines)) if b.line - 1 not in taken]
     for block in blocks:  # the front: up to the first block of running text
         if is_credit(block):
@@ -106,6 +102,34 @@ def separate_credits(text: str) -> tuple[str, Credits]:
         found.items.append(Credit(" ".join(block.text.split()), block.line))
     kept = "\n".join("" if i in taken else ln for i, ln in enumerate(lines))
     return kept, found
+
+
+def _fields(lines: list[str], taken: list[int]) -> dict[str, str]:
+    """The labelled fields of the preamble lines ``taken``. A field continued on indented
+    lines goes on there; the continuation of ``Title:`` is the subtitle, as Project
+    Gutenberg prints it. Without ``Title:`` and ``Author:`` fields, the preamble's first line
+    (``The Project Gutenberg EBook of TITLE, by AUTHOR``) gives them."""
+    fields: dict[str, str] = {}
+    for i in taken:
+        m = _FIELD.match(lines[i].strip())
+        if not m:
+            continue
+        key, more = m.group(1).lower(), []
+        k = i + 1
+        while k < len(lines) and lines[k][:1] in " \t" and lines[k].strip():
+            more.append(lines[k].strip())
+            k += 1
+        if key == "title" and more:
+            fields.setdefault("subtitle", " ".join(more))
+            more = []
+        fields.setdefault(key, " ".join([m.group(2).strip(), *more]))
+    first = next((lines[i] for i in taken if lines[i].strip()), "")
+    m = _EBOOK_OF.match(first)
+    if m and "title" not in fields:
+        fields["title"] = m.group("title").strip()
+        if m.group("author") and "author" not in fields:
+            fields["author"] = m.group("author").strip()
+    return fields
 
 
 def _span(block: Block) -> range:

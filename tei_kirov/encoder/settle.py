@@ -20,11 +20,12 @@ def settle(meta: EditionMeta, page: TitlePage) -> tuple[EditionMeta, list[str]]:
         "title": page.title,
         "subtitle": page.subtitle if page.title and not meta.title else None,
         "author": [Party(name=n) for n in page.author],
-        "editor": [Party(name=n) for n in page.editor],
+        "editor": [Party(name=n, role=page.roles.get(n)) for n in page.editor],
         "translator": [Party(name=n) for n in page.translator],
         "publisher": page.publisher,
         "place": page.place,
         "date": page.date,
+        "edition": page.edition,
     }
     page.taken = []
     for key, value in found.items():

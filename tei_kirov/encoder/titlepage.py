@@ -17,14 +17,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..models import Date, P
 from .blocks import Block, split_blocks
 from .credits import is_credit, is_prose
+from .dates import apply_dates
 
 _ROLES = {"written": "author", "edited": "editor", "translated": "translator",
           "compiled": "editor", "selected": "editor", "arranged": "editor"}
 _VERB = re.compile(
-    r"^(?P<verb>written|edited|translated|compiled|selected|arranged)(?:\s+(?:from|out of|into)"
-    r"(?:\s+the)?\s+[A-Za-z]+)?\s+by(?:\s+(?P<name>.+?))?\s*[.,;:]?$", re.IGNORECASE)
+    r"^(?P<verb>written|edited|translated|compiled|selected|arranged)(?:,?\s+(?:and\s+)?"
+    r"(?:annotated|revised|abridged|edited|translated|arranged|enlarged))*(?:\s+(?:from|out of|"
+    r"into)(?:\s+the)?\s+[A-Za-z]+)?\s+by(?:\s+(?P<name>.+?))?\s*[.,;:]?$", re.IGNORECASE)
+#: ``With an Introduction by NAME``, ``With a Preface and Notes by NAME``: an editor whose
+#: role is the part named first.
+_WITH = re.compile(r"^with\s+(?:an?\s+|the\s+)?(?P<role>introduction|preface|foreword|notes|"
+                   r"introductory\s+note|memoir|afterword)(?:\s+and\s+[a-z ]+?)?\s+by"
+                   r"(?:\s+(?P<name>.+?))?\s*[.,;:]?$", re.IGNORECASE)
 _BY_ONLY = re.compile(r"^by(?:\s+(?P<name>.+?))?\s*[.,;:]?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"^(?P<before>.{1,60}?),\s*by\s+(?P<name>.+?)\s*[.,;:]?$",
                        re.IGNORECASE)
@@ -57,10 +65,13 @@ class TitlePage:
     subtitle: str | None = None
     author: list[str] = field(default_factory=list)
     editor: list[str] = field(default_factory=list)
+    #: The role of an editor by name, where the page says it (``introduction``).
+    roles: dict[str, str] = field(default_factory=dict)
     translator: list[str] = field(default_factory=list)
     publisher: str | None = None
     place: str | None = None
     date: str | None = None
+    edition: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
     #: The facts the header took from here, as "key: value (title page, line N)".
     taken: list[str] = field(default_factory=list)
@@ -84,12 +95,14 @@ def read_title_page(text: str, fields: dict[str, str] | None = None) -> TitlePag
     fields = fields or {}
     if fields.get("title"):
         page.title = fields["title"]
+        page.subtitle = fields.get("subtitle")
     for key in ("author", "editor", "translator"):
         if fields.get(key):
             getattr(page, key).extend(_names(fields[key]))
     blocks = front_blocks(text)
     _by_lines(blocks, page)
     _imprint(blocks, page)
+    _edition(blocks, page)
     return page
 
 
@@ -99,12 +112,13 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
         for li, line in enumerate(lines):
             if _IMPRINT.match(line) or re.match(r"(?i)entered|copyright", line):
                 continue
-            m = (_VERB.match(line) or _BY_ONLY.match(line) or _BY_SELF.match(line)
-                 or _BY_AFTER.match(line))
+            m = (_VERB.match(line) or _WITH.match(line) or _BY_ONLY.match(line)
+                 or _BY_SELF.match(line) or _BY_AFTER.match(line))
             if not m:
                 continue
             groups = m.groupdict()
             verb = (groups.get("verb") or "").lower()
+            with_role = " ".join((groups.get("role") or "").lower().split())
             before = (groups.get("before") or "").strip()
             name = groups.get("name")
             where = block.line + li
@@ -116,7 +130,7 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
                 where += 1
             if not name:
                 continue
-            role = _ROLES.get(verb, "author")
+            role = "editor" if with_role else _ROLES.get(verb, "author")
             if _REFLEXIVE.match(name.strip(" .,")):
                 title, title_line = _title_above(blocks, bi, li)
                 found = _LIFE_OF.search(title or "")
@@ -130,9 +144,11 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
             if not names:
                 continue
             target = getattr(page, role)
-            if not target:
-                target.extend(names)
-                page.lines[role] = where
+            if with_role:
+                page.roles.update((n, with_role) for n in names if n not in target)
+            if not target or with_role:
+                target.extend(n for n in names if n not in target)
+                page.lines.setdefault(role, where)
             if role == "author" and title and page.title is None:
                 page.title = title
                 page.lines["title"] = title_line
@@ -165,34 +181,126 @@ def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[str | None, int
     return _clean(" ".join(_clean(ln) for ln in parts)) or None, first
 
 
+#: A publisher's name as printed on its own line: it ends in a word only firms use, or
+#: joins two names with ``&`` (``J. & A. CHURCHILL``).
+_FIRM = re.compile(r"(?:\b(?:co|company|publishers?|press|sons|brothers|bros|ltd|limited|"
+                   r"printers|booksellers|publishing\s+(?:co|company|house))\.?|"
+                   r"^(?:[A-Z][\w'’.]*\.?\s+){0,3}[A-Z][\w'’.]*\.?\s*&\s*[A-Z][\w'’.]*"
+                   r"(?:\s+[A-Z][\w'’.]*){0,3})$", re.IGNORECASE)
+_PUBLISHED_AT = re.compile(r"^published\s+at\s+(?P<name>[^,]+?)(?:,\s*(?P<rest>.*?))?\s*\.?$",
+                           re.IGNORECASE)
+#: A place printed alone (``LONDON:``, ``New York,``), perhaps with the year.
+_PLACE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|AND|&)){0,3})"
+                    r"\s*[:;,.]?(?:\s*(?P<year>1[5-9]\d\d|20\d\d)\.?)?$")
+_YEAR_LINE = re.compile(r"^(?:1[5-9]\d\d|20\d\d|M[DCLXVI]{3,})\.?$")
+#: Words that are no place: edition statements and other title-page lines.
+_NOT_PLACE = re.compile(r"\b(?:edition|revised|enlarged|volume|vol|part|illustrated|price|"
+                        r"copyright|author|by|preface|contents|introduction|chapter)\b",
+                        re.IGNORECASE)
+#: An address after a publisher's name (``, NEW BURLINGTON STREET``, ``, NO. 25 CORNHILL``).
+_ADDRESS = re.compile(r",\s*(?:no\.\s*\d|\d|[^,]*\b(?:street|st\.|row|square|road|lane|"
+                      r"avenue|ave\.|court|buildings|strand|place)\b).*$", re.IGNORECASE)
+#: An edition statement (``SECOND EDITION, REVISED.``, ``New and Enlarged Edition``).
+_EDITION = re.compile(r"^(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"new|revised|enlarged|popular|cheap|complete|authorized|\d+(?:st|nd|rd|"
+                      r"th))[ ,]+(?:and\s+)?)+edition\b[^.]{0,40}\.?$", re.IGNORECASE)
+
+
+def _lines(blocks: list[Block]) -> list[tuple[str, int]]:
+    """Each line of ``blocks``, cleaned, with its line number."""
+    return [(_clean(line), block.line + k) for block in blocks
+            for k, line in enumerate(block.text.split("\n")) if _clean(line)]
+
+
 def _imprint(blocks: list[Block], page: TitlePage) -> None:
-    for bi, block in enumerate(blocks):
-        for li, line in enumerate(block.text.split("\n")):
-            m = _IMPRINT.match(line)
-            pp = _PLACE_PUBLISHER.match(line)
-            year = _PUBLISHED_YEAR.match(line)
-            if m:
-                page.publisher = page.publisher or _clean_name(m.group("name"))
-                rest = m.group("rest") or ""
-                if _YEAR.search(rest) and page.date is None:
-                    page.date = _clean(rest)
-            elif pp:
-                page.place = page.place or _clean(pp.group("place"))
-                page.publisher = page.publisher or _clean_name(pp.group("name"))
-                page.date = page.date or pp.group("year")
-            elif year:
-                page.date = page.date or year.group("year")
-            else:
-                continue
-            for key in ("publisher", "place", "date"):
-                if getattr(page, key):
-                    page.lines.setdefault(key, block.line + li)
-            above = block.text.split("\n")[li - 1] if li else (
-                blocks[bi - 1].text if bi and "\n" not in blocks[bi - 1].text else "")
-            if page.place is None and re.fullmatch(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}",
-                                                   above.strip(" ,.")):
-                page.place = _clean(above)
-                page.lines["place"] = block.line + li - 1 if li else blocks[bi - 1].line
+    """The publisher, place and date of the first imprint on the page: a ``Printed by`` or
+    ``Published by``/``at`` line, ``PLACE: NAME, YEAR``, or a firm's name (``… & CO.``,
+    ``… PRESS``) printed with a place or a year next to it. Lines of the title and the
+    bylines are no imprint."""
+    lines = _lines(blocks)
+    used = {page.lines[k] for k in ("author", "editor", "translator") if k in page.lines}
+    for k, (_line, number) in enumerate(lines):
+        if number in used or _title_line(page, number):
+            continue
+        if _imprint_line(lines, k, page):
+            return
+
+
+def _title_line(page: TitlePage, number: int) -> bool:
+    """Whether line ``number`` is one of the lines the title was read from."""
+    first = page.lines.get("title")
+    last = page.lines.get("author")
+    return first is not None and last is not None and first <= number < last
+
+
+def _imprint_line(lines: list[tuple[str, int]], k: int, page: TitlePage) -> bool:
+    """Read the imprint at line ``k`` into ``page``; whether it is one."""
+    line, number = lines[k]
+    near = [lines[j] for j in (k - 1, k + 1, k + 2) if 0 <= j < len(lines)]
+    pp = _PLACE_PUBLISHER.match(line)
+    m = _IMPRINT.match(line) or _PUBLISHED_AT.match(line)
+    if pp:
+        _set(page, "place", _clean(pp.group("place")), number)
+        _set(page, "publisher", _clean_name(pp.group("name")), number)
+        _set(page, "date", pp.group("year"), number)
+        return True
+    if m:
+        name = re.sub(r"^the\s+", "", m.group("name").strip())
+        _set(page, "publisher", _clean_name(name), number)
+        _set(page, "date", _printed_date(m.group("rest") or ""), number)
+    elif _is_firm(line):
+        if not any(_PLACE.match(t) or _YEAR_LINE.match(t) for t, _ in near):
+            return False
+        _set(page, "publisher", _clean_name(_ADDRESS.sub("", line)), number)
+    elif _PUBLISHED_YEAR.match(line):
+        _set(page, "date", _PUBLISHED_YEAR.match(line).group("year"), number)
+        return True
+    else:
+        return False
+    above = [lines[k - 1]] if k and lines[k - 1][1] >= number - 3 else []
+    below = [(t, n) for t, n in lines[k + 1:k + 3] if n <= number + 3]
+    for text, where in [*above, *below]:
+        year = _YEAR_LINE.match(text)
+        place = _PLACE.match(text)
+        if year:
+            _set(page, "date", text.rstrip("."), where)
+        elif place and not _NOT_PLACE.search(text) and not _is_firm(text):
+            _set(page, "place", _clean(place.group("place")), where)
+            _set(page, "date", place.group("year"), where)
+    return True
+
+
+def _is_firm(line: str) -> bool:
+    """Whether ``line`` is a publisher's name (its address after a comma left out)."""
+    name = _ADDRESS.sub("", line).rstrip(" .,")
+    return bool(_FIRM.search(name)) and not _NOT_PLACE.search(line) \
+        and line[:1] not in "\"'“‘("
+
+
+def _set(page: TitlePage, key: str, value: str | None, line: int) -> None:
+    """Set ``key`` of ``page`` to ``value`` with its line, unless it is set."""
+    value = " ".join(value.split()) if value else None
+    if value and getattr(page, key) is None:
+        setattr(page, key, value)
+        page.lines[key] = line
+
+
+def _printed_date(text: str) -> str | None:
+    """The date printed in ``text`` (``May 3, 1850``, ``1845``) as printed, or ``None``."""
+    para = P(text)
+    apply_dates(para)
+    found = next(iter(para.iter(Date)), None)
+    if found is not None and _YEAR.search(found.text()):
+        return found.text()
+    year = _YEAR.search(text)
+    return year.group(0) if year else None
+
+
+def _edition(blocks: list[Block], page: TitlePage) -> None:
+    """An edition statement printed on a line of its own (``SECOND EDITION, REVISED.``)."""
+    for line, number in _lines(blocks):
+        if _EDITION.match(line):
+            _set(page, "edition", line, number)
             return
 
 

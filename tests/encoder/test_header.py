@@ -169,7 +169,8 @@ def test_dev_text_imprints():
         "W. & T. Bradford", "PHILADELPHIA", "February 14, 1776")
     text, _ = separate_credits((SHARED / "texts" / "douglass-narrative.txt").read_text())
     douglass = read_title_page(text)
-    assert (douglass.publisher, douglass.place, douglass.date) == (None, "BOSTON", "1845")
+    assert (douglass.publisher, douglass.place, douglass.date) == (
+        "THE ANTI-SLAVERY OFFICE", "BOSTON", "1845")
 
 
 def test_dev_text_credits_go_to_the_header_not_the_body(dev_editions):
