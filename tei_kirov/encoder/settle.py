@@ -33,7 +33,8 @@ def settle(meta: EditionMeta, page: TitlePage) -> tuple[EditionMeta, list[str]]:
             data[key] = ([p.model_dump() for p in value] if isinstance(value, list)
                          else value)
             shown = "; ".join(p.name for p in value) if isinstance(value, list) else value
-            page.taken.append(f"{key}: {shown} (title page, line {page.lines.get(key, '?')})")
+            where = "half-title" if key == "title" and page.half_title else "title page"
+            page.taken.append(f"{key}: {shown} ({where}, line {page.lines.get(key, '?')})")
     settled = EditionMeta.model_validate(data)
     warnings = [f"no {key} in the header: none was given and the title page does not state "
                 f"one unambiguously (give --{key} or {key} in --meta)"

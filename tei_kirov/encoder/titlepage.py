@@ -21,6 +21,8 @@ from ..models import Date, P
 from .blocks import Block, split_blocks
 from .credits import is_credit, is_prose
 from .dates import apply_dates
+from .heads import WORD_RANK, HeadForm, is_caps, is_connector, known_word, word_head
+from .structure import FRONT
 
 _ROLES = {"written": "author", "edited": "editor", "translated": "translator",
           "compiled": "editor", "selected": "editor", "arranged": "editor"}
@@ -73,6 +75,8 @@ class TitlePage:
     date: str | None = None
     edition: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
+    #: Whether the title is a half-title's (printed before chapter one), not a title page's.
+    half_title: bool = False
     #: The facts the header took from here, as "key: value (title page, line N)".
     taken: list[str] = field(default_factory=list)
 
@@ -103,6 +107,11 @@ def read_title_page(text: str, fields: dict[str, str] | None = None) -> TitlePag
     _by_lines(blocks, page)
     _imprint(blocks, page)
     _edition(blocks, page)
+    if page.title is None and not page.author:
+        found = half_title(split_blocks(text))
+        if found:
+            page.title, page.lines["title"] = found
+            page.half_title = True
     return page
 
 
@@ -141,8 +150,8 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
                 names = _names(name)
                 title, title_line = ((_clean(before), block.line + li) if before
                                      else _title_above(blocks, bi, li))
-            if not names:
-                continue
+            if not names or title and _is_head(title):
+                continue  # a head over a byline: a piece of the text, not the book
             target = getattr(page, role)
             if with_role:
                 page.roles.update((n, with_role) for n in names if n not in target)
@@ -154,6 +163,107 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
                 page.lines["title"] = title_line
                 if page.subtitle:
                     page.lines["subtitle"] = where
+
+
+def _is_head(text: str) -> bool:
+    """Whether ``text`` opens like a division head: a label with a number (``CHAPTER I.``)
+    or a front-matter name (``PREFACE``, ``Introduction``)."""
+    first = text.split()[0].strip(".:,") if text.split() else ""
+    return word_head(text) is not None or known_word(first, _FRONT_NAMES) is not None
+
+
+#: Names of front-matter heads (``to`` opens titles as well as dedications: not here).
+_FRONT_NAMES = frozenset(FRONT) - {"to"}
+
+
+def half_title(blocks: list[Block]) -> tuple[str, int] | None:
+    """The title printed again at the head of the text (a half-title), and its line: a
+    group of short lines in capitals, perhaps joined by connectors (``THE PRACTICAL MANUAL``
+    / ``OF`` / ``BEE-KEEPING.``), on a page of its own or after running text, directly
+    before chapter (part, book) one or before one plain head followed by it; nothing
+    numbered comes before it, and no other plain head stands before a numbered head of
+    that kind (or it would be a part head). Else ``None``."""
+    first = next((i for i, b in enumerate(blocks) if _labelled(b.text)), None)
+    if first is None or _labelled(blocks[first].text).number != 1:
+        return None
+    groups = _groups_before(blocks, first)
+    if not 1 <= len(groups) <= 2 or len(groups[0]) > 1 and len(groups) == 2:
+        return None
+    group = groups[-1]
+    if len(groups) == 1 and _plain_before_label(blocks, first):
+        return None
+    start = group[0]
+    before = blocks[start - 1] if start else None
+    if before is not None and not is_prose(before) and _gap(blocks, start) < 2:
+        return None
+    title = _clean(" ".join(_clean(blocks[i].text.replace("\n", " ")) for i in group))
+    words = title.split()
+    if not any(len(w.strip(".,;:'’")) >= 4 for w in words) or _is_head(title):
+        return None
+    return title, blocks[start].line
+
+
+def _labelled(text: str) -> HeadForm | None:
+    """``text`` as a head labelled with a word that ranks above sections (``CHAPTER I.``)."""
+    form = word_head(text)
+    return form if form is not None and WORD_RANK.get(form.kind, 9) < 3 else None
+
+
+def _title_like(text: str) -> bool:
+    """A block a half-title may be made of: one or two short lines in capitals."""
+    lines = text.split("\n")
+    return (len(lines) <= 2 and all(len(ln) <= 60 for ln in lines) and is_caps(text)
+            and not _clean(text).replace(" ", "").isdigit())
+
+
+def _groups_before(blocks: list[Block], end: int) -> list[list[int]]:
+    """The groups of title-like blocks directly before block ``end``, nearest first (blocks
+    joined by a connector, or opening or ending with one, are one group); three groups
+    stand for three or more."""
+    groups: list[list[int]] = []
+    k = end - 1
+    while k >= 0 and _title_like(blocks[k].text) and len(groups) < 3:
+        if groups and _gap(blocks, k + 1) >= 2:
+            break  # a page of its own begins at block k + 1
+        text = blocks[k].text
+        later = blocks[k + 1].text if groups else ""
+        joined = groups and (is_connector(text) or is_connector(later)
+                             or text.split()[-1].lower() in _JOINING
+                             or later.split()[0].lower() in _JOINING - {"the"})
+        if joined:
+            groups[-1].insert(0, k)
+        else:
+            groups.append([k])
+        k -= 1
+    return groups
+
+
+def _gap(blocks: list[Block], k: int) -> int:
+    """The blank lines between block ``k`` and the one before it."""
+    before = blocks[k - 1]
+    return blocks[k].line - (before.line + before.text.count("\n")) - 1
+
+
+#: Words that join the lines of a title printed over several blocks.
+_JOINING = frozenset({"of", "and", "or", "on", "to", "for", "in", "upon", "with", "the", "&"})
+
+
+def _plain_before_label(blocks: list[Block], first: int) -> bool:
+    """Whether a block after ``first`` that is not labelled stands, in capitals, directly
+    before a head of the kind of block ``first`` (as a part head does)."""
+    kind = _labelled(blocks[first].text).kind
+    for k in range(first + 1, len(blocks) - 1):
+        after = _labelled(blocks[k + 1].text)
+        if after and after.kind == kind and _title_like(blocks[k].text) \
+                and not _labelled(blocks[k].text) and not _head_title(blocks, k):
+            return True
+    return False
+
+
+def _head_title(blocks: list[Block], k: int) -> bool:
+    """Whether block ``k`` is the title printed under a labelled head (``CHAPTER I.`` /
+    ``HISTORY.``)."""
+    return k > 0 and _labelled(blocks[k - 1].text) is not None
 
 
 def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[str | None, int]:

@@ -207,6 +207,11 @@ THE COMB.
 
 """ + PROSE
 
+PART_HEADS = ("THE EARLY YEARS.\n\nCHAPTER I.\n\n" + PROSE + "\nTHE LATER YEARS.\n\n"
+              "CHAPTER II.\n\n" + PROSE)
+
+ANTHOLOGY = "CHAPTER I.\n\nTHE OLD MILL\n\nBy John Smith\n\n" + PROSE
+
 INTRODUCTION_BY = """THE FARMER'S YEAR
 
 By Walter Greenhow
@@ -298,7 +303,7 @@ def test_a_dedication_before_the_title_is_not_the_title():
 
 
 @pytest.mark.parametrize("text", [EPIGRAPH_ONLY, NO_TITLE_PAGE, RUNNING_HEAD_FIRST,
-                                  CHAPTER_BYLINE])
+                                  CHAPTER_BYLINE, PART_HEADS, ANTHOLOGY])
 def test_no_title_page_gives_no_title_and_no_author(text):
     got = facts(text)
     assert got["title"] is None and got["author"] == []
@@ -318,3 +323,10 @@ def test_translated_from_by_on_its_own_line_and_a_press():
     assert got["translator"] == ["translationHenry J. Collins"]
     assert "publisher: THE DIAL PRESS" in got["header"]
     assert "place: NEW YORK" in got["header"] and "date: 1931" in got["header"]
+def test_a_half_title_before_chapter_one_is_the_title_but_a_signature_is_no_author():
+    got = facts(HALF_TITLE)
+    assert got["title"] == "THE PRACTICAL MANUAL OF BEE-KEEPING"
+    assert "(half-title, line" in got["header"]
+    assert got["author"] == [] and "no author in the header" in got["warnings"]
+
+
