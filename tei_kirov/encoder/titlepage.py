@@ -29,7 +29,8 @@ _ROLES = {"written": "author", "edited": "editor", "translated": "translator",
 _VERB = re.compile(
     r"^(?P<verb>written|edited|translated|compiled|selected|arranged)(?:,?\s+(?:and\s+)?"
     r"(?:annotated|revised|abridged|edited|translated|arranged|enlarged))*(?:\s+(?:from|out of|"
-    r"into)(?:\s+the)?\s+[A-Za-z]+)?\s+by(?:\s+(?P<name>.+?))?\s*[.,;:]?$", re.IGNORECASE)
+    r"into)(?:\s+the)?\s+[A-Za-z]+)?(?:,?\s+with\s+[^,]{3,60}?,)?\s+by(?:\s+(?P<name>.+?))?"
+    r"\s*[.,;:]?$", re.IGNORECASE)
 #: ``With an Introduction by NAME``, ``With a Preface and Notes by NAME``: an editor whose
 #: role is the part named first.
 _WITH = re.compile(r"^with\s+(?:an?\s+|the\s+)?(?P<role>introduction|preface|foreword|notes|"
@@ -415,13 +416,15 @@ def _edition(blocks: list[Block], page: TitlePage) -> None:
 
 
 def _names(text: str) -> list[str]:
-    """The persons of a ``by`` line, or nothing when it does not read as names."""
-    text = _AFTER_NAME.sub("", text.strip())
-    parts = re.split(r"\s+(?:and|AND|&)\s+", text)
-    names = [_person(p) for p in parts]
-    if not all(_is_name(n) for n in names):
-        return []
-    return names
+    """The persons of a ``by`` line, or nothing when it does not read as names: names
+    joined by ``and`` each with its degrees (``ANN ROE, M.D., AND BOB ROE``), else what
+    comes before the first comma."""
+    for line in (text.strip(), _AFTER_NAME.sub("", text.strip())):
+        parts = re.split(r",?\s+(?:and|AND|&)\s+", line)
+        names = [_person(p) for p in parts]
+        if all(_is_name(n) for n in names):
+            return names
+    return []
 
 
 def _is_name(name: str) -> bool:
@@ -431,10 +434,18 @@ def _is_name(name: str) -> bool:
     return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+#: Styles printed before a name (``the Rev.``, ``Dr.``, ``Professor``).
+_STYLE = re.compile(r"^(?:the\s+)?(?:rev(?:erend|d)?|dr|doctor|prof(?:essor)?|capt(?:ain)?|"
+                    r"col(?:onel)?|hon)\.?\s+(?=[A-Z])", re.IGNORECASE)
+#: Degrees printed after a name without a comma (``M.D.``, ``LL.D.``, ``Esq.``).
+_DEGREES = re.compile(r"(?:\s+(?:(?:[A-Z]{1,2}[a-z]?\.)+[A-Z]{1,2}[a-z]?\.?|(?i:esq)\.?))+$")
+
+
 def _person(text: str) -> str:
-    """A printed name, its capitals made a name's (``GEORGE M. BEARD`` → George M. Beard,
-    ``JOHN O'BRIEN`` → John O'Brien)."""
-    name = _clean(_AFTER_NAME.sub("", text))
+    """A printed name without styles and degrees, its capitals made a name's (``GEORGE M.
+    BEARD`` → George M. Beard, ``JOHN O'BRIEN`` → John O'Brien, ``the Rev. Ann Lee, M.A.``
+    → Ann Lee)."""
+    name = _clean(_DEGREES.sub("", _STYLE.sub("", _AFTER_NAME.sub("", text.strip()))))
     if name.isupper():
         name = re.sub(r"[A-Z]+", lambda m: m.group(0).capitalize(), name)
     return name

@@ -53,3 +53,19 @@ def test_translator_editor_and_imprint():
 def test_preamble_fields_come_first():
     found = read_title_page("TITLE\n\nBy Some Body" + BODY, {"title": "Real", "author": "Jo Ann"})
     assert found.title == "Real" and found.author == ["Jo Ann"]
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("BY THE REV. JOHN KEBLE MARSH, M.A.", ["John Keble Marsh"]),
+    ("By Dr. Henry Oldcastle", ["Henry Oldcastle"]),
+    ("BY ALBERT FENN M.D.", ["Albert Fenn"]),
+    ("By Ruth Ames, LL.D., and Tom Ames Esq.", ["Ruth Ames", "Tom Ames"]),
+])
+def test_styles_and_degrees_are_no_part_of_the_name(line, author):
+    assert read_title_page("A TITLE\n\n" + line + BODY).author == author
+
+
+def test_edited_with_an_introduction_and_notes():
+    found = read_title_page("A TITLE\n\nBy Ann Writer\n\nEdited, with an Introduction and "
+                            "Notes, by Ruth Ames" + BODY)
+    assert found.editor == ["Ruth Ames"] and found.author == ["Ann Writer"]
