@@ -23,7 +23,8 @@ _OPENS = re.compile(
 _WORDS = re.compile(
     r"project gutenberg|internet archive|distributed proof|\be-?texts?\b|\be-?books?\b|"
     r"electronic (?:book|edition|text|version|file)|transcriber'?s'? notes?|"
-    r"scanned (?:by|from|at)|\bdigiti[sz]ed by", re.IGNORECASE)
+    r"scanned (?:by|from|at)|\bdigiti[sz]ed by|^\s*(?:https?://|www\.)\S+\s*$",
+    re.IGNORECASE | re.MULTILINE)
 _TRANSCRIBER = re.compile(r"^\s*\[?\s*transcriber'?s'? notes?\b", re.IGNORECASE)
 _PG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _PG_END = re.compile(r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the )?"

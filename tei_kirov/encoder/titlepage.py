@@ -118,7 +118,7 @@ def read_title_page(text: str, fields: dict[str, str] | None = None) -> TitlePag
 
 def _by_lines(blocks: list[Block], page: TitlePage) -> None:
     for bi, block in enumerate(blocks):
-        lines = block.text.split("\n")
+        lines = [_plain(ln) for ln in block.text.split("\n")]
         for li, line in enumerate(lines):
             if _IMPRINT.match(line) or re.match(r"(?i)entered|copyright", line):
                 continue
@@ -141,16 +141,17 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
             if not name:
                 continue
             role = "editor" if with_role else _ROLES.get(verb, "author")
-            if _REFLEXIVE.match(name.strip(" .,")):
-                title, title_line = _title_above(blocks, bi, li)
+            reflexive = _REFLEXIVE.match(name.strip(" .,"))
+            parts, title_line = (([[before]], block.line + li) if before and not reflexive
+                                 else _title_above(blocks, bi, li))
+            title, subtitle = _split_title(parts)
+            if reflexive:
                 found = _LIFE_OF.search(title or "")
                 names = [_person(found.group("name"))] if found else []
                 if before:
-                    page.subtitle = page.subtitle or _clean(line)
+                    subtitle = _clean(line)
             else:
                 names = _names(name)
-                title, title_line = ((_clean(before), block.line + li) if before
-                                     else _title_above(blocks, bi, li))
             if not names or title and _is_head(title):
                 continue  # a head over a byline: a piece of the text, not the book
             target = getattr(page, role)
@@ -160,10 +161,15 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
                 target.extend(n for n in names if n not in target)
                 page.lines.setdefault(role, where)
             if role == "author" and title and page.title is None:
-                page.title = title
+                page.title, page.subtitle = title, subtitle
                 page.lines["title"] = title_line
-                if page.subtitle:
+                if subtitle:
                     page.lines["subtitle"] = where
+
+
+def _plain(line: str) -> str:
+    """``line`` without italics marks (``_by_ Ann Lee``, ``*By* ANN LEE``)."""
+    return " ".join(line.replace("_", " ").replace("*", " ").split())
 
 
 def _is_head(text: str) -> bool:
@@ -267,29 +273,64 @@ def _head_title(blocks: list[Block], k: int) -> bool:
     return k > 0 and _labelled(blocks[k - 1].text) is not None
 
 
-def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[str | None, int]:
+def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[list[list[str]], int]:
     """The title-page lines just above line ``li`` of block ``bi`` (the block's own lines
-    before it, or else the short blocks before it back to a wide gap), and the line the
-    first of them is printed on."""
+    before it, or else the short blocks before it back to a wide gap, a dedication or an
+    epigraph), block by block without OCR noise, and the line the first is printed on."""
     own = blocks[bi].text.split("\n")[:li]
     if own:
-        return _clean(" ".join(_clean(ln) for ln in own)) or None, blocks[bi].line
-    parts: list[str] = []
+        return [_kept(own)], blocks[bi].line
+    parts: list[list[str]] = []
     first = blocks[bi].line
     k = bi - 1
     while k >= 0:
         block = blocks[k]
         lines = block.text.split("\n")
-        if len(lines) > 3 or any(len(ln) > 60 for ln in lines) or block.text[0] in "([":
+        if len(lines) > 3 or any(len(ln) > 60 for ln in lines) or block.text[0] in "([" \
+                or _NOT_TITLE.search(block.text):
             break
-        parts[:0] = lines
-        first = block.line
-        gap = block.line - (blocks[k - 1].line + blocks[k - 1].text.count("\n") + 1) \
-            if k else 0
-        if gap > 2 or _BY_ONLY.match(lines[0]) or _VERB.match(lines[0]):
+        if _kept(lines):
+            parts.insert(0, _kept(lines))
+            first = block.line
+        if k and _gap(blocks, k) > 2 or _BY_ONLY.match(lines[0]) or _VERB.match(lines[0]):
             break
         k -= 1
-    return _clean(" ".join(_clean(ln) for ln in parts)) or None, first
+    return parts, first
+
+
+#: Blocks that end a title upwards: a dedication, an epigraph (quoted, or its attribution
+#: after a dash), a motto.
+_NOT_TITLE = re.compile(r"\bdedicat|^\s*[\"“‘'—–]|^\s*--|\bmotto\b", re.IGNORECASE)
+#: A subtitle printed under the title: ``A NOVEL``, ``An Essay on …``, ``BEING …``.
+_SUBTITLE = re.compile(r"^(?:an?|being)\s+\S", re.IGNORECASE)
+
+
+def _kept(lines: list[str]) -> list[str]:
+    """``lines`` without OCR noise (lines with fewer letters than other signs)."""
+    out = []
+    for line in lines:
+        core = _clean(line)
+        letters = sum(ch.isalpha() for ch in core)
+        if letters >= 2 and letters >= len(core.replace(" ", "")) / 2:
+            out.append(core)
+    return out
+
+
+def _split_title(parts: list[list[str]]) -> tuple[str | None, str | None]:
+    """The title and subtitle of the title blocks ``parts``: a later block that opens with
+    ``A``/``An``/``Being`` or leaves the capitals of the first block, and is not joined to
+    it by a connector, begins the subtitle."""
+    cut = len(parts)
+    for k in range(1, len(parts)):
+        text, before = " ".join(parts[k]), " ".join(parts[k - 1])
+        if is_connector(before) or is_connector(text) or text.split()[0].lower() in _JOINING:
+            continue
+        if _SUBTITLE.match(text) or is_caps(" ".join(parts[0])) and not is_caps(text):
+            cut = k
+            break
+    title = _clean(" ".join(ln for block in parts[:cut] for ln in block))
+    subtitle = _clean(" ".join(ln for block in parts[cut:] for ln in block))
+    return title or None, subtitle or None
 
 
 #: A publisher's name as printed on its own line: it ends in a word only firms use, or

@@ -207,6 +207,45 @@ THE COMB.
 
 """ + PROSE
 
+DIGITIZED = """Digitized by the Internet Archive
+in 2011 with funding from
+A University Library
+
+http://www.archive.org/details/lecturesonweather00lowe
+
+
+
+LECTURES
+
+ON THE
+
+WEATHER OF ISLANDS
+
+A Course for Students
+
+_by_ Herbert Lowe
+
+Vol. I.
+
+""" + PROSE
+
+NOVEL = """THE RIVER PEOPLE
+,' ^ ..
+
+A NOVEL
+
+BY JANE DOUGHTY
+""" + CHAPTER
+
+DEDICATION_CLOSE = """TO MY FATHER THIS BOOK IS DEDICATED
+
+"All rivers run into the sea."
+
+A SUMMER ON THE MARSH
+
+By Colin Ashby
+""" + CHAPTER
+
 PART_HEADS = ("THE EARLY YEARS.\n\nCHAPTER I.\n\n" + PROSE + "\nTHE LATER YEARS.\n\n"
               "CHAPTER II.\n\n" + PROSE)
 
@@ -330,3 +369,21 @@ def test_a_half_title_before_chapter_one_is_the_title_but_a_signature_is_no_auth
     assert got["author"] == [] and "no author in the header" in got["warnings"]
 
 
+
+
+def test_an_archive_scan_credit_and_its_address_are_not_the_title():
+    got = facts(DIGITIZED)
+    assert (got["title"], got["subtitle"]) == ("LECTURES ON THE WEATHER OF ISLANDS",
+                                               "A Course for Students")
+    assert got["author"] == ["Herbert Lowe"]
+
+
+def test_a_genre_line_is_the_subtitle_and_ocr_noise_is_dropped():
+    got = facts(NOVEL)
+    assert (got["title"], got["subtitle"]) == ("THE RIVER PEOPLE", "A NOVEL")
+    assert got["author"] == ["Jane Doughty"]
+
+
+def test_a_dedication_and_an_epigraph_just_above_the_title_are_not_the_title():
+    got = facts(DEDICATION_CLOSE)
+    assert got["title"] == "A SUMMER ON THE MARSH" and got["author"] == ["Colin Ashby"]
