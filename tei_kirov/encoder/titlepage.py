@@ -48,8 +48,8 @@ _LIFE_OF = re.compile(r"\b(?:life|lives|memoirs?|narrative|autobiography|adventu
 _IMPRINT = re.compile(
     r"^(?:printed|published)(?:\s+and\s+(?:sold|published))?\s+(?:by|for)\s+"
     r"(?P<name>[^,]+?)(?:,\s*(?P<rest>.*?))?\s*\.?$", re.IGNORECASE)
-_PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][\w .'’-]{1,40}):\s*(?P<name>[^:]+?),\s*"
-                              r"(?P<year>1[5-9]\d\d|20\d\d)\.?$")
+_PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][\w .'’-]{1,40}):\s*(?P<name>[^:]+?)(?:,\s*"
+                              r"(?P<year>1[5-9]\d\d|20\d\d))?\.?$")
 _PUBLISHED_YEAR = re.compile(r"^(?:printed|published)\b.*?\b(?P<year>1[5-9]\d\d|20\d\d)\.?$",
                              re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -359,9 +359,15 @@ _EDITION = re.compile(r"^(?:(?:first|second|third|fourth|fifth|sixth|seventh|eig
 
 
 def _lines(blocks: list[Block]) -> list[tuple[str, int]]:
-    """Each line of ``blocks``, cleaned, with its line number."""
-    return [(_clean(line), block.line + k) for block in blocks
-            for k, line in enumerate(block.text.split("\n")) if _clean(line)]
+    """Each line of ``blocks`` that is not empty, with its line number (cleaned, a final
+    full stop kept: ``& CO.``)."""
+    out = []
+    for block in blocks:
+        for k, line in enumerate(block.text.split("\n")):
+            text = " ".join(line.split()).strip(_EDGE.replace(".", "")).lstrip(".")
+            if _clean(text):
+                out.append((text, block.line + k))
+    return out
 
 
 def _imprint(blocks: list[Block], page: TitlePage) -> None:
@@ -391,10 +397,11 @@ def _imprint_line(lines: list[tuple[str, int]], k: int, page: TitlePage) -> bool
     near = [lines[j] for j in (k - 1, k + 1, k + 2) if 0 <= j < len(lines)]
     pp = _PLACE_PUBLISHER.match(line)
     m = _IMPRINT.match(line) or _PUBLISHED_AT.match(line)
-    if pp:
+    if pp and (pp.group("year") or _is_firm(pp.group("name"))):
         _set(page, "place", _clean(pp.group("place")), number)
         _set(page, "publisher", _clean_name(pp.group("name")), number)
         _set(page, "date", pp.group("year"), number)
+        _year_near(lines, k, page)
         return True
     if m:
         name = re.sub(r"^the\s+", "", m.group("name").strip())
@@ -409,6 +416,15 @@ def _imprint_line(lines: list[tuple[str, int]], k: int, page: TitlePage) -> bool
         return True
     else:
         return False
+    _year_near(lines, k, page, places=True)
+    return True
+
+
+def _year_near(lines: list[tuple[str, int]], k: int, page: TitlePage,
+               places: bool = False) -> None:
+    """The year (and, with ``places``, the place) printed on a line of its own just above
+    or below the imprint line ``k``."""
+    number = lines[k][1]
     above = [lines[k - 1]] if k and lines[k - 1][1] >= number - 3 else []
     below = [(t, n) for t, n in lines[k + 1:k + 3] if n <= number + 3]
     for text, where in [*above, *below]:
@@ -416,10 +432,9 @@ def _imprint_line(lines: list[tuple[str, int]], k: int, page: TitlePage) -> bool
         place = _PLACE.match(text)
         if year:
             _set(page, "date", text.rstrip("."), where)
-        elif place and not _NOT_PLACE.search(text) and not _is_firm(text):
+        elif places and place and not _NOT_PLACE.search(text) and not _is_firm(text):
             _set(page, "place", _clean(place.group("place")), where)
             _set(page, "date", place.group("year"), where)
-    return True
 
 
 def _is_firm(line: str) -> bool:
@@ -469,8 +484,9 @@ def _names(text: str) -> list[str]:
 
 
 def _is_name(name: str) -> bool:
+    """Two to six capitalised words (particles aside), not a description (``A Lady``)."""
     words = name.split()
-    if not 2 <= len(words) <= 6:
+    if not 2 <= len(words) <= 6 or words[0].lower() in ("a", "an", "the", "one"):
         return False
     return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
@@ -496,7 +512,8 @@ def _clean_name(text: str) -> str:
     """A publisher's name: a final full stop is kept after an abbreviation (``Co.``)."""
     name = " ".join(text.split()).strip(" ,;:")
     last = name.split()[-1] if name else ""
-    return name if re.fullmatch(r"(?:[A-Z][a-z]{0,2}|[A-Z])\.", last) else name.rstrip(".")
+    keep = re.fullmatch(r"[A-Z][a-z]{0,2}\.|(?i:co|bros|ltd|inc|jr|sr)\.", last)
+    return name if keep else name.rstrip(".")
 
 
 def _clean(text: str) -> str:

@@ -27,6 +27,7 @@ def test_title_and_author_from_a_by_line(page, title, authors):
     "A TITLE\n\nBy Order",                           # one word: not unambiguous
     "A TITLE ALONE",                                 # no by line: no title either
     "A TITLE\n\nIllustrated by John Leech",          # not the author
+    "A TITLE\n\nBY A LADY",                           # a description, not a name
 ])
 def test_nothing_when_the_page_is_ambiguous(page):
     found = read_title_page(page + BODY)
@@ -69,3 +70,14 @@ def test_edited_with_an_introduction_and_notes():
     found = read_title_page("A TITLE\n\nBy Ann Writer\n\nEdited, with an Introduction and "
                             "Notes, by Ruth Ames" + BODY)
     assert found.editor == ["Ruth Ames"] and found.author == ["Ann Writer"]
+
+
+def test_place_colon_firm_and_the_year_below():
+    found = read_title_page("A BOOK\n\nBy Ann Writer\n\nNew York: Charles Scribner's Sons\n"
+                            "1905" + BODY)
+    assert (found.place, found.publisher, found.date) == (
+        "New York", "Charles Scribner's Sons", "1905")
+    found = read_title_page("A BOOK\n\nBy Ann Writer\n\nLONDON\nLONGMANS, GREEN, AND CO.\n"
+                            "1899." + BODY)
+    assert (found.place, found.publisher, found.date) == ("LONDON", "LONGMANS, GREEN, AND CO.",
+                                                          "1899")
