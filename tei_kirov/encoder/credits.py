@@ -37,6 +37,18 @@ _EBOOK_OF = re.compile(r"^\s*(?:The\s+)?Project Gutenberg'?s?\s+e-?book,?\s+(?:o
                        r"(?P<title>.+?)(?:,\s+by\s+(?P<author>.+?))?\s*$", re.IGNORECASE)
 
 
+#: A field of an e-text's notes on its source (``Written: 1847``, ``Source: …``,
+#: ``Transcription/Markup: …``), one a line.
+_NOTE_FIELD = re.compile(
+    r"^(?P<label>written|source|first published|published|publisher|delivered|translated|"
+    r"translation|translator|transcribed|transcription(?:/markup)?|(?:html\s+)?markup|"
+    r"proofed|proofread|online version|copyleft|public domain)(?:\s+by)?\s*:\s*"
+    r"(?P<value>\S.*)$", re.IGNORECASE)
+#: Labels only an e-text maker writes.
+_ETEXT_LABEL = re.compile(r"^(?:transcri|(?:html\s+)?markup|proof|online|copyleft|public)",
+                          re.IGNORECASE)
+
+
 @dataclass
 class Credit:
     """One credit block as printed in the file, and the line it starts on (1-based)."""
@@ -51,6 +63,8 @@ class Credits:
 
     items: list[Credit] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
+    #: The line (1-based) where a block of the e-text's source notes begins, if any.
+    notes_at: int | None = None
 
 
 def is_prose(block: Block) -> bool:
@@ -65,7 +79,19 @@ def is_prose(block: Block) -> bool:
 def is_credit(block: Block) -> bool:
     """Whether ``block`` reads like an e-text producer's credit or note."""
     return bool(_OPENS.match(block.text) or _TRANSCRIBER.match(block.text)
-                or _WORDS.search(block.text))
+                or _WORDS.search(block.text)) or bool(note_fields(block))
+
+
+def note_fields(block: Block) -> list[re.Match[str]]:
+    """The fields of ``block`` when it is an e-text's notes on its source: two fields or
+    more, at least half of its lines, one of them the e-text maker's (``Transcribed:``,
+    ``Online Version:``); else nothing."""
+    lines = block.text.split("\n")
+    found = [m for m in (_NOTE_FIELD.match(ln.strip()) for ln in lines) if m]
+    if len(found) >= 2 and 2 * len(found) >= len(lines) and \
+            any(_ETEXT_LABEL.match(m.group("label")) for m in found):
+        return found
+    return []
 
 
 def separate_credits(text: str) -> tuple[str, Credits]:
@@ -87,6 +113,7 @@ def separate_credits(text: str) -> tuple[str, Credits]:
     for block in blocks:  # the front: up to the first block of running text
         if is_credit(block):
             taken.update(_span(block))
+            _note_fields(block, found)
         elif is_prose(block):
             break
     for block in reversed(blocks):  # the end
@@ -103,6 +130,18 @@ def separate_credits(text: str) -> tuple[str, Credits]:
         found.items.append(Credit(" ".join(block.text.split()), block.line))
     kept = "\n".join("" if i in taken else ln for i, ln in enumerate(lines))
     return kept, found
+
+
+def _note_fields(block: Block, found: Credits) -> None:
+    """Where the e-text's source notes begin, and the translator they name."""
+    fields = note_fields(block)
+    if not fields:
+        return
+    if found.notes_at is None:
+        found.notes_at = block.line
+    for m in fields:
+        if m.group("label").lower().startswith("translat"):
+            found.fields.setdefault("translator", m.group("value").strip(" ;,."))
 
 
 def _fields(lines: list[str], taken: list[int]) -> dict[str, str]:

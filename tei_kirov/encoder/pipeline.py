@@ -114,7 +114,7 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     given = load_meta(meta)
     report = EncodeReport()
     text, credits = separate_credits(text)
-    page = read_title_page(text, credits.fields)
+    page = read_title_page(text, credits.fields, credits.notes_at)
     prepared = prepare(text)
     report.ocr = prepared.summary()
     blocks = split_blocks(prepared.text, prepared.origin)

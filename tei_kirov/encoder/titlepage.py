@@ -93,9 +93,11 @@ def front_blocks(text: str) -> list[Block]:
     return out
 
 
-def read_title_page(text: str, fields: dict[str, str] | None = None) -> TitlePage:
+def read_title_page(text: str, fields: dict[str, str] | None = None,
+                    notes_at: int | None = None) -> TitlePage:
     """The facts of ``text``'s title page; ``fields`` are labelled preamble fields
-    (:class:`.credits.Credits`), which come first."""
+    (:class:`.credits.Credits`), which come first; ``notes_at`` is the line where the
+    e-text's notes on its source began (taken out of ``text``)."""
     page = TitlePage()
     fields = fields or {}
     if fields.get("title"):
@@ -108,6 +110,8 @@ def read_title_page(text: str, fields: dict[str, str] | None = None) -> TitlePag
     _by_lines(blocks, page)
     _imprint(blocks, page)
     _edition(blocks, page)
+    if page.title is None and not page.author and notes_at:
+        _name_over_title(text, notes_at, page)
     if page.title is None and not page.author:
         found = half_title(split_blocks(text))
         if found:
@@ -181,6 +185,24 @@ def _is_head(text: str) -> bool:
 
 #: Names of front-matter heads (``to`` opens titles as well as dedications: not here).
 _FRONT_NAMES = frozenset(FRONT) - {"to"}
+
+
+def _name_over_title(text: str, notes_at: int, page: TitlePage) -> None:
+    """An e-text that opens with the author's name, the title (and a subtitle), each on a
+    line of its own, then its notes on the source (``Written:``, ``Source:``,
+    ``Transcribed:``): the author and title from those lines, when the first reads as a
+    name and the second does not."""
+    lines = [(ln.strip(), k + 1) for k, ln in enumerate(text.split("\n")[:notes_at - 1])
+             if ln.strip()]
+    if not 2 <= len(lines) <= 3 or any(len(ln) > 80 for ln, _ in lines):
+        return
+    names = _names(lines[0][0])
+    if not names or _names(lines[1][0]) or _is_head(lines[1][0]):
+        return
+    page.author, page.lines["author"] = names, lines[0][1]
+    page.title, page.lines["title"] = _clean(lines[1][0]), lines[1][1]
+    if len(lines) == 3:
+        page.subtitle, page.lines["subtitle"] = _clean(lines[2][0]), lines[2][1]
 
 
 def half_title(blocks: list[Block]) -> tuple[str, int] | None:

@@ -246,6 +246,21 @@ A SUMMER ON THE MARSH
 By Colin Ashby
 """ + CHAPTER
 
+ETEXT_NOTES = """Clara Vossberg
+
+The Question of the Eight-Hour Day
+
+Written: March 1891;
+Source: A collection of her speeches, Volume Two, 1902;
+Translated: Henry Brandt;
+Transcription/Markup: Ann Volunteer, 2004;
+Online Version: A Workers' Archive, 2004.
+
+""" + PROSE
+
+ETEXT_NOTES_TWO_NAMES = ETEXT_NOTES.replace("The Question of the Eight-Hour Day",
+                                            "Henry Brandt")
+
 PART_HEADS = ("THE EARLY YEARS.\n\nCHAPTER I.\n\n" + PROSE + "\nTHE LATER YEARS.\n\n"
               "CHAPTER II.\n\n" + PROSE)
 
@@ -387,3 +402,18 @@ def test_a_genre_line_is_the_subtitle_and_ocr_noise_is_dropped():
 def test_a_dedication_and_an_epigraph_just_above_the_title_are_not_the_title():
     got = facts(DEDICATION_CLOSE)
     assert got["title"] == "A SUMMER ON THE MARSH" and got["author"] == ["Colin Ashby"]
+
+
+def test_etext_source_notes_under_author_and_title_lines():
+    got = facts(ETEXT_NOTES)
+    assert got["author"] == ["Clara Vossberg"]
+    assert got["title"] == "The Question of the Eight-Hour Day"
+    assert got["translator"] == ["translationHenry Brandt"]
+    doc = encode_with_report(ETEXT_NOTES)[0]
+    assert "Transcription/Markup" not in doc.text.text()
+    assert "Transcription/Markup" in doc.header.text()
+
+
+def test_two_names_over_etext_notes_are_ambiguous():
+    got = facts(ETEXT_NOTES_TWO_NAMES)
+    assert got["author"] == [] and got["title"] is None
