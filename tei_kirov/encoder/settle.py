@@ -34,7 +34,10 @@ def settle(meta: EditionMeta, page: TitlePage) -> tuple[EditionMeta, list[str]]:
                          else value)
             shown = "; ".join(p.name for p in value) if isinstance(value, list) else value
             where = "half-title" if key == "title" and page.half_title else "title page"
-            page.taken.append(f"{key}: {shown} ({where}, line {page.lines.get(key, '?')})")
+            misread = f"; OCR misread {', '.join(page.misread)}" if key == "title" and \
+                page.misread else ""
+            page.taken.append(f"{key}: {shown} ({where}, line {page.lines.get(key, '?')}"
+                              f"{misread})")
     settled = EditionMeta.model_validate(data)
     warnings = [f"no {key} in the header: none was given and the title page does not state "
                 f"one unambiguously (give --{key} or {key} in --meta)"

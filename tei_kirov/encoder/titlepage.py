@@ -76,6 +76,8 @@ class TitlePage:
     date: str | None = None
     edition: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
+    #: Words of the title OCR misread, as "PRINTED → MENDED".
+    misread: list[str] = field(default_factory=list)
     #: Whether the title is a half-title's (printed before chapter one), not a title page's.
     half_title: bool = False
     #: The facts the header took from here, as "key: value (title page, line N)".
@@ -117,7 +119,44 @@ def read_title_page(text: str, fields: dict[str, str] | None = None,
         if found:
             page.title, page.lines["title"] = found
             page.half_title = True
+    if page.title and not fields.get("title"):
+        page.title, page.misread = mend_capitals(page.title, text)
     return page
+
+
+#: Capitals OCR takes for one another (``YENEEEAL`` for ``VENEREAL``).
+_CONFUSED = frozenset(frozenset(p) for p in ("ER", "BR", "YV", "UV", "OQ", "O0", "I1"))
+
+
+def mend_capitals(title: str, text: str) -> tuple[str, list[str]]:
+    """``title`` with each word in capitals that OCR misread mended, and the words mended
+    as "PRINTED → MENDED". A word is mended when it is printed nowhere else in ``text``
+    and exactly one word of the text, printed three times or more, differs from it in one
+    or two letters that OCR confuses."""
+    counts: dict[str, int] = {}
+    for word in re.findall(r"[A-Za-z0-9]{6,}", text):
+        counts[word.upper()] = counts.get(word.upper(), 0) + 1
+    mended: list[str] = []
+
+    def mend(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if counts.get(word, 0) > 1:
+            return word
+        found = [w for w, n in counts.items() if n >= 3 and _misread(word, w)]
+        if len(found) != 1:
+            return word
+        mended.append(f"{word} → {found[0]}")
+        return found[0]
+
+    return re.sub(r"\b[A-Z0-9]{6,}\b", mend, title), mended
+
+
+def _misread(printed: str, word: str) -> bool:
+    """Whether ``printed`` is ``word`` with one or two letters OCR confuses."""
+    if len(printed) != len(word) or printed == word or not word.isalpha():
+        return False
+    diffs = [frozenset((a, b)) for a, b in zip(printed, word, strict=True) if a != b]
+    return len(diffs) <= 2 and all(d in _CONFUSED for d in diffs)
 
 
 def _by_lines(blocks: list[Block], page: TitlePage) -> None:

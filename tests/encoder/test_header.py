@@ -120,9 +120,10 @@ DEV = {
                                ["Frederick Douglass"]),
     "ocr-beard-nervous-exhaustion.txt": ("CERTAIN SYMPTOMS OF NERVOUS EXHAUSTION",
                                          ["George M. Beard"]),
-    # no title page: the half-title before the first part (as the OCR prints it); its
-    # authors sign only the prefaces, and a signature is no printed author
-    "ocr-hill-cooper-venereal.txt": ("THE STUDENT'S MANUAL OF YENEEEAL DISEASES", []),
+    # no title page: the half-title before the first part (its OCR misreading VENEREAL
+    # mended from the text's own words); its authors sign only the prefaces, and a
+    # signature is no printed author
+    "ocr-hill-cooper-venereal.txt": ("THE STUDENT'S MANUAL OF VENEREAL DISEASES", []),
 }
 
 

@@ -81,3 +81,17 @@ def test_place_colon_firm_and_the_year_below():
                             "1899." + BODY)
     assert (found.place, found.publisher, found.date) == ("LONDON", "LONGMANS, GREEN, AND CO.",
                                                           "1899")
+
+
+def test_capitals_misread_by_ocr_are_mended_from_the_text_s_own_words():
+    from tei_kirov.encoder.titlepage import mend_capitals
+
+    body = "MANUAL OF YENEEEAL DISEASES\n\nVenereal disease, venereal sores, a venereal case."
+    assert mend_capitals("MANUAL OF YENEEEAL DISEASES", body) == (
+        "MANUAL OF VENEREAL DISEASES", ["YENEEEAL → VENEREAL"])
+    # printed elsewhere too: a word of the text, kept
+    assert mend_capitals("OF YENEEEAL", body + " YENEEEAL")[1] == []
+    # the word it may stand for is printed fewer than three times: kept
+    assert mend_capitals("OF YENEEEAL", " venereal, venereal.")[1] == []
+    # not a confusion of OCR (C for G): kept
+    assert mend_capitals("THE CHANCE", " change, change, change")[1] == []
