@@ -23,6 +23,7 @@ from .heads import (
     plain_head,
     word_head,
 )
+from .marks import visible
 from .report import Findings
 
 CONTENTS = re.compile(r"^(?:TABLE OF )?CONTENTS\.?$", re.I)
@@ -41,11 +42,13 @@ class HeadAt:
 
 
 def is_prose(text: str) -> bool:
+    text = visible(text)
     return len(text) > 80 and bool(re.search(r"[.!?]", text))
 
 
 def is_sentence(text: str) -> bool:
     """Running text rather than a title: several words and closing punctuation."""
+    text = visible(text)
     return len(text.split()) >= 6 and text.rstrip(" *_")[-1:] in ".!?:;\"”)"
 
 

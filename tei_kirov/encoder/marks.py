@@ -8,6 +8,7 @@ Supplementary Private Use Area-B (Area-A holds the note anchors of :mod:`.notes`
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 #: ``<pb/>`` between words and ``<pb break="no"/>`` inside a word, page number unknown.
@@ -57,6 +58,12 @@ def read_mark(ch: str) -> Mark | None:
 def is_mark(ch: str) -> bool:
     """Whether ``ch`` is a milestone mark."""
     return read_mark(ch) is not None
+
+
+def visible(text: str) -> str:
+    """``text`` without private-use characters (milestone marks and note anchors alike):
+    what the printed line shows."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Co")
 
 
 def strip_marks(text: str) -> str:

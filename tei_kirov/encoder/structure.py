@@ -180,8 +180,12 @@ class _Builder:
         front_parts: list[Any] = []
         lead: list[Any] = []
         if body_heads or front_heads:
-            page = build_title_page(self.texts[:first]) if first and not body_text(
-                self.texts[0]) else None
+            # the title page ends where running text begins; text before the first head
+            # that is running text opens the body
+            cut = next((k for k in range(first) if body_text(self.texts[k])), first)
+            page = build_title_page(self.texts[:cut]) if cut else None
+            if page is not None and cut < first:
+                lead = [P(_raw(t)) for t in self.texts[cut:first]]
             if page is not None:
                 front_parts.append(page)
                 self.report.findings.add("titlepage", self.lines[0], self.texts[0],
