@@ -15,6 +15,7 @@ Anything else is left empty: a missing fact is better than a wrong one."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..models import Date, P
@@ -84,10 +85,10 @@ class TitlePage:
     taken: list[str] = field(default_factory=list)
 
 
-def front_blocks(text: str) -> list[Block]:
+def front_blocks(blocks: list[Block]) -> list[Block]:
     """The blocks before the first block of running text (credits left out)."""
     out: list[Block] = []
-    for block in split_blocks(text):
+    for block in blocks:
         if is_prose(block):
             break
         if not is_credit(block):
@@ -108,14 +109,15 @@ def read_title_page(text: str, fields: dict[str, str] | None = None,
     for key in ("author", "editor", "translator"):
         if fields.get(key):
             getattr(page, key).extend(_names(fields[key]))
-    blocks = front_blocks(text)
+    every = split_blocks(text)
+    blocks = front_blocks(every)
     _by_lines(blocks, page)
     _imprint(blocks, page)
     _edition(blocks, page)
     if page.title is None and not page.author and notes_at:
         _name_over_title(text, notes_at, page)
     if page.title is None and not page.author:
-        found = half_title(split_blocks(text))
+        found = half_title(every)
         if found:
             page.title, page.lines["title"] = found
             page.half_title = True
@@ -133,16 +135,15 @@ def mend_capitals(title: str, text: str) -> tuple[str, list[str]]:
     as "PRINTED → MENDED". A word is mended when it is printed nowhere else in ``text``
     and exactly one word of the text, printed three times or more, differs from it in one
     or two letters that OCR confuses."""
-    counts: dict[str, int] = {}
-    for word in re.findall(r"[A-Za-z0-9]{6,}", text):
-        counts[word.upper()] = counts.get(word.upper(), 0) + 1
+    counts = Counter(re.findall(r"[A-Z0-9]{6,}", text.upper()))
     mended: list[str] = []
 
     def mend(m: re.Match[str]) -> str:
         word = m.group(0)
         if counts.get(word, 0) > 1:
             return word
-        found = [w for w, n in counts.items() if n >= 3 and _misread(word, w)]
+        found = [w for w, n in counts.items() if n >= 3 and len(w) == len(word)
+                 and _misread(word, w)]
         if len(found) != 1:
             return word
         mended.append(f"{word} → {found[0]}")
