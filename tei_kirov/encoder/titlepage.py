@@ -177,10 +177,7 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
             name = groups.get("name")
             where = block.line + li
             if not name:  # "by" (or "Translated by") ending the line: the name follows
-                following = [*lines[li + 1:li + 2],
-                             *(blocks[bi + 1].text.split("\n")[:1] if li + 1 == len(lines)
-                               and bi + 1 < len(blocks) else [])]
-                name = following[0] if following else None
+                name = _name_below(blocks, bi, li)
                 where += 1
             if not name:
                 continue
@@ -209,6 +206,23 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
                 page.lines["title"] = title_line
                 if subtitle:
                     page.lines["subtitle"] = where
+
+
+def _name_below(blocks: list[Block], bi: int, li: int) -> str | None:
+    """The name printed on the line after line ``li`` of block ``bi`` (in the block or
+    the next), with a second name joined by ``AND`` on a line of its own or at the end of
+    the first (``JOHN SMITH`` / ``AND`` / ``MARY JONES``)."""
+    after = [_plain(ln) for ln in blocks[bi].text.split("\n")[li + 1:]]
+    for block in blocks[bi + 1:bi + 4]:
+        after += [_plain(ln) for ln in block.text.split("\n")]
+    if not after:
+        return None
+    first = after[0]
+    if len(after) >= 3 and after[1].lower() in ("and", "&"):
+        return f"{first} and {after[2]}"
+    if len(after) >= 2 and re.search(r"\s(?:and|AND|&)$", first):
+        return f"{first} {after[1]}"
+    return first
 
 
 def _plain(line: str) -> str:

@@ -95,3 +95,10 @@ def test_capitals_misread_by_ocr_are_mended_from_the_text_s_own_words():
     assert mend_capitals("OF YENEEEAL", " venereal, venereal.")[1] == []
     # not a confusion of OCR (C for G): kept
     assert mend_capitals("THE CHANCE", " change, change, change")[1] == []
+
+
+@pytest.mark.parametrize("names", ["BY\n\nJOHN SMITH\n\nAND\n\nMARY JONES",
+                                   "BY\nJOHN SMITH AND\nMARY JONES"])
+def test_two_names_below_a_by_line(names):
+    found = read_title_page("A TITLE\n\n" + names + BODY)
+    assert found.author == ["John Smith", "Mary Jones"] and found.title == "A TITLE"
