@@ -399,7 +399,8 @@ def _split_title(parts: list[list[str]]) -> tuple[str | None, str | None]:
     cut = len(parts)
     for k in range(1, len(parts)):
         text, before = " ".join(parts[k]), " ".join(parts[k - 1])
-        if is_connector(before) or is_connector(text) or text.split()[0].lower() in _JOINING:
+        if is_connector(before) or is_connector(text) or text.split()[0].lower() in _JOINING \
+                or before.split()[-1].lower() in _JOINING:
             continue
         if _SUBTITLE.match(text) or is_caps(" ".join(parts[0])) and not is_caps(text):
             cut = k
@@ -418,7 +419,7 @@ _FIRM = re.compile(r"(?:\b(?:co|company|publishers?|press|sons|brothers|bros|ltd
 _PUBLISHED_AT = re.compile(r"^published\s+at\s+(?P<name>[^,]+?)(?:,\s*(?P<rest>.*?))?\s*\.?$",
                            re.IGNORECASE)
 #: A place printed alone (``LONDON:``, ``New York,``), perhaps with the year.
-_PLACE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|AND|&)){0,3})"
+_PLACE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|AND|&)){0,3})"
                     r"\s*[:;,.]?(?:\s*(?P<year>1[5-9]\d\d|20\d\d)\.?)?$")
 _YEAR_LINE = re.compile(r"^(?:1[5-9]\d\d|20\d\d|M[DCLXVI]{3,})\.?$")
 #: Words that are no place: edition statements and other title-page lines.

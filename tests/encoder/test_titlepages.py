@@ -261,6 +261,35 @@ Online Version: A Workers' Archive, 2004.
 ETEXT_NOTES_TWO_NAMES = ETEXT_NOTES.replace("The Question of the Eight-Hour Day",
                                             "Henry Brandt")
 
+TREATISE = """THE
+
+PHILOSOPHY OF WEALTH
+
+A NEW STATEMENT OF ECONOMIC PRINCIPLES
+
+BY
+
+JOHN BATES CLAYTON, A.M.
+
+PROFESSOR OF HISTORY IN A SMALL COLLEGE
+
+BOSTON, U.S.A.
+PUBLISHED BY GINN & COMPANY
+1886
+""" + CHAPTER
+
+ENDS_WITH_OF = """THE DEATH OF
+
+A NATION
+
+BY PAUL ORME
+
+LONDON
+GEORGE ALLEN & UNWIN LTD.
+RUSKIN HOUSE, 40 MUSEUM STREET, W.C. 1
+1921
+""" + CHAPTER
+
 PART_HEADS = ("THE EARLY YEARS.\n\nCHAPTER I.\n\n" + PROSE + "\nTHE LATER YEARS.\n\n"
               "CHAPTER II.\n\n" + PROSE)
 
@@ -417,3 +446,19 @@ def test_etext_source_notes_under_author_and_title_lines():
 def test_two_names_over_etext_notes_are_ambiguous():
     got = facts(ETEXT_NOTES_TWO_NAMES)
     assert got["author"] == [] and got["title"] is None
+
+
+def test_a_treatise_title_page_with_a_published_by_imprint():
+    got = facts(TREATISE)
+    assert (got["title"], got["subtitle"]) == ("THE PHILOSOPHY OF WEALTH",
+                                               "A NEW STATEMENT OF ECONOMIC PRINCIPLES")
+    assert got["author"] == ["John Bates Clayton"]
+    assert "publisher: GINN & COMPANY" in got["header"]
+    assert "place: BOSTON, U.S.A" in got["header"] and "date: 1886" in got["header"]
+
+
+def test_a_title_line_ending_in_of_goes_on_and_an_address_line_is_skipped():
+    got = facts(ENDS_WITH_OF)
+    assert (got["title"], got["subtitle"]) == ("THE DEATH OF A NATION", "A TEI P5 edition")
+    assert "publisher: GEORGE ALLEN & UNWIN LTD." in got["header"]
+    assert "place: LONDON" in got["header"] and "date: 1921" in got["header"]
