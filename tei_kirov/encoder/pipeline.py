@@ -295,7 +295,6 @@ def collect_facts(text_el: Text, auth: Authority) -> Facts:
             facts.articles.append((_clean(head.text()) if head else "", date))
             if facts.author is None and closer is not None:
                 facts.author, facts.author_ref = _named(closer.child(Signed), PersName, auth)
-    langs = sorted({n.xml_lang for n in text_el.iter(TeiElement) if n.xml_lang} - {"en"})
-    facts.languages = ["en", *langs]
+    facts.languages = sorted({n.xml_lang for n in text_el.iter(TeiElement) if n.xml_lang})
     return facts
 

@@ -22,6 +22,7 @@ from ..models import Date, P
 from .blocks import Block, split_blocks
 from .credits import is_credit, is_prose
 from .dates import apply_dates
+from .header import LANGUAGES
 from .heads import WORD_RANK, HeadForm, is_caps, is_connector, known_word, word_head
 from .structure import FRONT
 
@@ -77,6 +78,12 @@ class TitlePage:
     date: str | None = None
     edition: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
+    #: The facts a preamble's fields gave (``title``, ``author``, ...).
+    preamble: set[str] = field(default_factory=set)
+    #: The code of the language a preamble's ``Language:`` field names (``French`` → fr).
+    language: str | None = None
+    #: The title printed on the title page, where a preamble's field gave another.
+    printed_title: str | None = None
     #: Words of the title OCR misread, as "PRINTED → MENDED".
     misread: list[str] = field(default_factory=list)
     #: Whether the title is a half-title's (printed before chapter one), not a title page's.
@@ -106,12 +113,18 @@ def read_title_page(text: str, fields: dict[str, str] | None = None,
     if fields.get("title"):
         page.title = fields["title"]
         page.subtitle = fields.get("subtitle")
+        page.preamble.update({"title", "subtitle"} if page.subtitle else {"title"})
+    codes = {name.lower(): code for code, name in LANGUAGES.items()}
+    page.language = codes.get(fields.get("language", "").strip().lower())
+    if page.language:
+        page.preamble.add("language")
     for key in ("author", "editor", "translator"):
         if fields.get(key):
             getattr(page, key).extend(_names(fields[key]))
+            page.preamble.add(key)
     every = split_blocks(text)
     blocks = front_blocks(every)
-    _by_lines(blocks, page)
+    _by_lines(blocks, page, fields_title=bool(fields.get("title")))
     _imprint(blocks, page)
     _edition(blocks, page)
     if page.title is None and not page.author and notes_at:
@@ -160,7 +173,15 @@ def _misread(printed: str, word: str) -> bool:
     return len(diffs) <= 2 and all(d in _CONFUSED for d in diffs)
 
 
-def _by_lines(blocks: list[Block], page: TitlePage) -> None:
+def _letters(text: str) -> str:
+    """The letters of ``text`` in capitals: how two printings of a title are compared."""
+    return "".join(ch for ch in text.upper() if ch.isalpha())
+
+
+def _by_lines(blocks: list[Block], page: TitlePage, fields_title: bool = False) -> None:
+    """Authors, editors, translators and the title from the ``by`` lines of ``blocks``;
+    ``fields_title``: the title came from a preamble's field (the title page's own is then
+    kept as ``printed_title`` where it differs)."""
     for bi, block in enumerate(blocks):
         lines = [_plain(ln) for ln in block.text.split("\n")]
         for li, line in enumerate(lines):
@@ -201,6 +222,10 @@ def _by_lines(blocks: list[Block], page: TitlePage) -> None:
             if not target or with_role:
                 target.extend(n for n in names if n not in target)
                 page.lines.setdefault(role, where)
+            if role == "author" and title and page.title is not None and fields_title \
+                    and page.printed_title is None and _letters(title) != _letters(page.title):
+                page.printed_title = title
+                page.lines["source_title"] = title_line
             if role == "author" and title and page.title is None:
                 page.title, page.subtitle = title, subtitle
                 page.lines["title"] = title_line

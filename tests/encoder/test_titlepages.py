@@ -290,6 +290,22 @@ RUSKIN HOUSE, 40 MUSEUM STREET, W.C. 1
 1921
 """ + CHAPTER
 
+GUTENBERG_OTHER_TITLE = """The Project Gutenberg EBook of The Weavers' Manifesto, by Johann Weber
+
+Title: The Weavers' Manifesto
+
+Author: Johann Weber
+
+Language: German
+
+*** START OF THIS PROJECT GUTENBERG EBOOK THE WEAVERS' MANIFESTO ***
+
+MANIFESTO OF THE WEAVERS' UNION
+
+By JOHANN WEBER
+
+""" + PROSE
+
 PART_HEADS = ("THE EARLY YEARS.\n\nCHAPTER I.\n\n" + PROSE + "\nTHE LATER YEARS.\n\n"
               "CHAPTER II.\n\n" + PROSE)
 
@@ -462,3 +478,16 @@ def test_a_title_line_ending_in_of_goes_on_and_an_address_line_is_skipped():
     assert (got["title"], got["subtitle"]) == ("THE DEATH OF A NATION", "A TEI P5 edition")
     assert "publisher: GEORGE ALLEN & UNWIN LTD." in got["header"]
     assert "place: LONDON" in got["header"] and "date: 1921" in got["header"]
+
+
+def test_a_preamble_title_other_than_the_printed_one_and_its_language():
+    doc, report = encode_with_report(GUTENBERG_OTHER_TITLE)
+    stmt = doc.header.file_desc.title_stmt
+    assert [t.text() for t in stmt.children(Title) if t.type == "main"] == [
+        "The Weavers' Manifesto"]
+    source = doc.header.file_desc.text()
+    assert "MANIFESTO OF THE WEAVERS' UNION" in source  # the source's title as printed
+    assert doc.root.xml_lang == "de"
+    assert report.header[0] == "title: The Weavers' Manifesto (e-text preamble)"
+    assert "source_title: MANIFESTO OF THE WEAVERS' UNION (title page, line 11)" in report.header
+    assert tei_kirov.validate(tei_kirov.to_bytes(doc)).ok
