@@ -306,9 +306,17 @@ def half_title(blocks: list[Block]) -> tuple[str, int] | None:
         return None
     title = _clean(" ".join(_clean(blocks[i].text.replace("\n", " ")) for i in group))
     words = title.split()
-    if not any(len(w.strip(".,;:'’")) >= 4 for w in words) or _is_head(title):
+    if not any(len(w.strip(".,;:'’")) >= 4 for w in words) or _is_head(title) \
+            or _APPARATUS.search(title):
         return None
     return title, blocks[start].line
+
+
+#: Heads of a book's apparatus and dedications, which stand before chapter one too.
+_APPARATUS = re.compile(
+    r"^(?:to|dedicat\w*|table|list|contents|index|appendix|errata|illustrations?|prologue|"
+    r"synopsis|argument|summary|notes?|abbreviations|glossary|chronology|analysis|plates|"
+    r"epigraph|motto|in memoriam)\b|\bcontents\b", re.IGNORECASE)
 
 
 def _labelled(text: str) -> HeadForm | None:

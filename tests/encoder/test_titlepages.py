@@ -309,6 +309,11 @@ By JOHANN WEBER
 PART_HEADS = ("THE EARLY YEARS.\n\nCHAPTER I.\n\n" + PROSE + "\nTHE LATER YEARS.\n\n"
               "CHAPTER II.\n\n" + PROSE)
 
+CONTENTS_FIRST = ("CONTENTS\n\nCHAPTER I. THE START\n\nCHAPTER II. THE END\n\n\n\n"
+                  "CHAPTER I.\n\nTHE START.\n\n" + PROSE)
+
+DEDICATION_PAGE = "TO MY WIFE\n\n\n\nCHAPTER I.\n\nTHE START.\n\n" + PROSE
+
 ANTHOLOGY = "CHAPTER I.\n\nTHE OLD MILL\n\nBy John Smith\n\n" + PROSE
 
 INTRODUCTION_BY = """THE FARMER'S YEAR
@@ -402,7 +407,8 @@ def test_a_dedication_before_the_title_is_not_the_title():
 
 
 @pytest.mark.parametrize("text", [EPIGRAPH_ONLY, NO_TITLE_PAGE, RUNNING_HEAD_FIRST,
-                                  CHAPTER_BYLINE, PART_HEADS, ANTHOLOGY])
+                                  CHAPTER_BYLINE, PART_HEADS, ANTHOLOGY, CONTENTS_FIRST,
+                                  DEDICATION_PAGE])
 def test_no_title_page_gives_no_title_and_no_author(text):
     got = facts(text)
     assert got["title"] is None and got["author"] == []
