@@ -38,6 +38,11 @@ _VERB = re.compile(
 _WITH = re.compile(r"^with\s+(?:an?\s+|the\s+)?(?P<role>introduction|preface|foreword|notes|"
                    r"introductory\s+note|memoir|afterword)(?:\s+and\s+[a-z ]+?)?\s+by"
                    r"(?:\s+(?P<name>.+?))?\s*[.,;:]?$", re.IGNORECASE)
+#: A role printed without its ``by``, which a ``BY NAME`` line a little below completes
+#: (``TRANSLATED FROM THE FRENCH,`` / ``WITH A PREFACE AND NOTES,`` / ``BY JOHN FORBES``).
+_VERB_ALONE = re.compile(r"^(?P<verb>edited|translated|compiled|selected|arranged)(?:\s+(?:and\s+)?"
+                         r"\w+)?(?:\s+(?:from|out of|into)(?:\s+the)?\s+[A-Za-z]+)?\s*[.,;:]?$",
+                         re.IGNORECASE)
 _BY_ONLY = re.compile(r"^by(?:\s+(?P<name>.+?))?\s*[.,;:]?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"^(?P<before>.{1,60}?),\s*by\s+(?P<name>.+?)\s*[.,;:]?$",
                        re.IGNORECASE)
@@ -182,10 +187,15 @@ def _by_lines(blocks: list[Block], page: TitlePage, fields_title: bool = False) 
     """Authors, editors, translators and the title from the ``by`` lines of ``blocks``;
     ``fields_title``: the title came from a preamble's field (the title page's own is then
     kept as ``printed_title`` where it differs)."""
+    pending: tuple[str, int] | None = None  # a role whose "by" comes some lines below
     for bi, block in enumerate(blocks):
         lines = [_plain(ln) for ln in block.text.split("\n")]
         for li, line in enumerate(lines):
             if _IMPRINT.match(line) or re.match(r"(?i)entered|copyright", line):
+                continue
+            alone = _VERB_ALONE.match(line)
+            if alone:
+                pending = _ROLES[alone.group("verb").lower()], block.line + li
                 continue
             m = (_VERB.match(line) or _WITH.match(line) or _BY_ONLY.match(line)
                  or _BY_SELF.match(line) or _BY_AFTER.match(line))
@@ -203,6 +213,9 @@ def _by_lines(blocks: list[Block], page: TitlePage, fields_title: bool = False) 
             if not name:
                 continue
             role = "editor" if with_role else _ROLES.get(verb, "author")
+            if pending and not verb and not with_role and block.line + li - pending[1] <= 6:
+                role = pending[0]  # TRANSLATED FROM THE FRENCH, / … / BY JOHN FORBES
+            pending = None
             reflexive = _REFLEXIVE.match(name.strip(" .,"))
             parts, title_line = (([[before]], block.line + li) if before and not reflexive
                                  else _title_above(blocks, bi, li))
@@ -418,7 +431,7 @@ def _kept(lines: list[str]) -> list[str]:
     """``lines`` without OCR noise (lines with fewer letters than other signs)."""
     out = []
     for line in lines:
-        core = _clean(line)
+        core = " ".join(line.split()).strip(_EDGE.replace(",", "").replace(";", ""))
         letters = sum(ch.isalpha() for ch in core)
         if letters >= 2 and letters >= len(core.replace(" ", "")) / 2:
             out.append(core)

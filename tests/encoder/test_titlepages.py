@@ -306,6 +306,25 @@ By JOHANN WEBER
 
 """ + PROSE
 
+TREATISE_TRANSLATED = """A TREATISE
+
+ON
+
+THE DISEASES OF THE LUNGS,
+
+AND ON
+
+THEIR TREATMENT.
+
+BY R. T. H. MARCHAND, M.D.
+
+TRANSLATED FROM THE FRENCH,
+
+WITH A PREFACE AND NOTES,
+
+BY JOHN FORDHAM, M.D.
+""" + CHAPTER
+
 PART_HEADS = ("THE EARLY YEARS.\n\nCHAPTER I.\n\n" + PROSE + "\nTHE LATER YEARS.\n\n"
               "CHAPTER II.\n\n" + PROSE)
 
@@ -497,3 +516,10 @@ def test_a_preamble_title_other_than_the_printed_one_and_its_language():
     assert report.header[0] == "title: The Weavers' Manifesto (e-text preamble)"
     assert "source_title: MANIFESTO OF THE WEAVERS' UNION (title page, line 11)" in report.header
     assert tei_kirov.validate(tei_kirov.to_bytes(doc)).ok
+
+
+def test_a_translation_role_printed_lines_above_its_by_line():
+    got = facts(TREATISE_TRANSLATED)
+    assert got["title"] == "A TREATISE ON THE DISEASES OF THE LUNGS, AND ON THEIR TREATMENT"
+    assert got["author"] == ["R. T. H. Marchand"]
+    assert got["translator"] == ["translationJohn Fordham"]
