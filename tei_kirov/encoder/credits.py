@@ -33,8 +33,9 @@ _PG_END = re.compile(r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End 
 _FIELD = re.compile(r"^(Title|Author|Editor|Translator|Language|Release Date):\s*(\S.*)$")
 #: The first line of a Project Gutenberg preamble: ``The Project Gutenberg EBook of TITLE, by
 #: AUTHOR`` (the author part may be missing).
-_EBOOK_OF = re.compile(r"^\s*(?:The\s+)?Project Gutenberg'?s?\s+e-?book,?\s+(?:of\s+)?"
-                       r"(?P<title>.+?)(?:,\s+by\s+(?P<author>.+?))?\s*$", re.IGNORECASE)
+_EBOOK_OF = re.compile(r"^\s*(?:The\s+)?Project Gutenberg(?:'s)?\s+(?:e-?(?:book|text),?\s+"
+                       r"(?:of\s+)?)?(?P<title>.+?)(?:,\s+by\s+(?P<author>.+?))?\s*$",
+                       re.IGNORECASE)
 
 
 #: A field of an e-text's notes on its source (``Written: 1847``, ``Source: …``,

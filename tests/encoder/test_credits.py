@@ -1,3 +1,5 @@
+import pytest
+
 from tei_kirov.encoder.credits import separate_credits
 
 TEXT = """Produced by Jane Doe and the Online Distributed Proofreading Team
@@ -76,3 +78,13 @@ def test_the_first_preamble_line_gives_title_and_author_when_no_field_does():
                                                 "author": "Ann Author, Jr."}
     text = text.replace(", by Ann Author, Jr.", "")
     assert separate_credits(text)[1].fields == {"title": "Essays, First Series"}
+
+
+@pytest.mark.parametrize("first", ["Project Gutenberg's Essays, First Series, by Ann Author",
+                                   "Project Gutenberg Etext of Essays, First Series, by Ann Author",
+                                   "The Project Gutenberg EBook of Essays, First Series, by "
+                                   "Ann Author"])
+def test_the_older_forms_of_the_first_preamble_line(first):
+    text = first + "\n\n*** START OF THIS PROJECT GUTENBERG EBOOK ESSAYS ***\n\nESSAYS\n"
+    assert separate_credits(text)[1].fields == {"title": "Essays, First Series",
+                                                "author": "Ann Author"}
