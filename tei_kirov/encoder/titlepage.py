@@ -409,7 +409,7 @@ def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[list[list[str]]
         block = blocks[k]
         lines = block.text.split("\n")
         if len(lines) > 3 or any(len(ln) > 60 for ln in lines) or block.text[0] in "([" \
-                or _NOT_TITLE.search(block.text):
+                or _NOT_TITLE.search(block.text) or parts and _case_break(block.text, parts[0]):
             break
         if _kept(lines):
             parts.insert(0, _kept(lines))
@@ -421,8 +421,20 @@ def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[list[list[str]]
 
 
 #: Blocks that end a title upwards: a dedication, an epigraph (quoted, or its attribution
-#: after a dash), a motto.
-_NOT_TITLE = re.compile(r"\bdedicat|^\s*[\"“‘'—–]|^\s*--|\bmotto\b", re.IGNORECASE)
+#: after a dash), a motto, a library's bookplate or stamp.
+_NOT_TITLE = re.compile(r"\bdedicat|^\s*[\"“‘'—–]|^\s*--|\bmotto\b|\blibrary\b|\bgift of\b|"
+                        r"\bpresented (?:by|to)\b|\bex libris\b|\bbequest\b", re.IGNORECASE)
+
+
+def _case_break(above: str, below: list[str]) -> bool:
+    """Whether block ``above`` cannot open the title that ``below`` (lines in capitals)
+    goes on with: it is not in capitals and joins nothing (``Mrs. Ann Lee`` over ``THE``
+    / ``ELEMENTS OF BOTANY``, where ``addressed to the`` over ``INHABITANTS`` joins)."""
+    text = " ".join(below)
+    words = above.split()
+    return is_caps(text) and not is_caps(above) and not is_connector(above) \
+        and words[-1].lower() not in _JOINING \
+        and text.split()[0].lower() not in _JOINING - {"the"}
 #: A subtitle printed under the title: ``A NOVEL``, ``An Essay on …``, ``BEING …``.
 _SUBTITLE = re.compile(r"^(?:an?|being)\s+\S", re.IGNORECASE)
 

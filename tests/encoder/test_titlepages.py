@@ -325,6 +325,27 @@ WITH A PREFACE AND NOTES,
 BY JOHN FORDHAM, M.D.
 """ + CHAPTER
 
+BOOKPLATE = """'^^^
+
+UNIVERSITY OF NOWHERE
+
+GIFT OF
+
+Mrs. Ellen Doe
+
+THE
+
+ELEMENTS OF BOTANY
+
+BY
+
+ASA GRAYLING, M.D.
+
+NEW YORK:
+D. APPLETON & CO., 549 BROADWAY.
+1868.
+""" + CHAPTER
+
 PART_HEADS = ("THE EARLY YEARS.\n\nCHAPTER I.\n\n" + PROSE + "\nTHE LATER YEARS.\n\n"
               "CHAPTER II.\n\n" + PROSE)
 
@@ -523,3 +544,10 @@ def test_a_translation_role_printed_lines_above_its_by_line():
     assert got["title"] == "A TREATISE ON THE DISEASES OF THE LUNGS, AND ON THEIR TREATMENT"
     assert got["author"] == ["R. T. H. Marchand"]
     assert got["translator"] == ["translationJohn Fordham"]
+
+
+def test_a_bookplate_above_the_title_is_not_the_title():
+    got = facts(BOOKPLATE)
+    assert got["title"] == "THE ELEMENTS OF BOTANY" and got["author"] == ["Asa Grayling"]
+    assert "publisher: D. APPLETON & CO." in got["header"]
+    assert "place: NEW YORK" in got["header"] and "date: 1868" in got["header"]
