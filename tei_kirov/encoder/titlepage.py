@@ -217,14 +217,16 @@ def _by_lines(blocks: list[Block], page: TitlePage, fields_title: bool = False) 
                 role = pending[0]  # TRANSLATED FROM THE FRENCH, / … / BY JOHN FORBES
             pending = None
             reflexive = _REFLEXIVE.match(name.strip(" .,"))
-            parts, title_line = (([[before]], block.line + li) if before and not reflexive
-                                 else _title_above(blocks, bi, li))
-            title, subtitle = _split_title(parts)
+            parts, starts = (([[before]], [block.line + li]) if before and not reflexive
+                             else _title_above(blocks, bi, li))
+            title, subtitle, cut = _split_title(parts)
+            title_line = starts[0] if starts else where
+            subtitle_line = starts[cut] if cut < len(starts) else where
             if reflexive:
                 found = _LIFE_OF.search(title or "")
                 names = [_person(found.group("name"))] if found else []
                 if before:
-                    subtitle = _clean(line)
+                    subtitle, subtitle_line = _clean(line), where
             else:
                 names = _names(name)
             if not names or title and _is_head(title):
@@ -243,7 +245,7 @@ def _by_lines(blocks: list[Block], page: TitlePage, fields_title: bool = False) 
                 page.title, page.subtitle = title, subtitle
                 page.lines["title"] = title_line
                 if subtitle:
-                    page.lines["subtitle"] = where
+                    page.lines["subtitle"] = subtitle_line
 
 
 def _name_below(blocks: list[Block], bi: int, li: int) -> str | None:
@@ -395,15 +397,15 @@ def _head_title(blocks: list[Block], k: int) -> bool:
     return k > 0 and _labelled(blocks[k - 1].text) is not None
 
 
-def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[list[list[str]], int]:
+def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[list[list[str]], list[int]]:
     """The title-page lines just above line ``li`` of block ``bi`` (the block's own lines
     before it, or else the short blocks before it back to a wide gap, a dedication or an
-    epigraph), block by block without OCR noise, and the line the first is printed on."""
+    epigraph), block by block without OCR noise, and the line each is printed on."""
     own = blocks[bi].text.split("\n")[:li]
     if own:
-        return [_kept(own)], blocks[bi].line
+        return [_kept(own)], [blocks[bi].line]
     parts: list[list[str]] = []
-    first = blocks[bi].line
+    starts: list[int] = []
     k = bi - 1
     while k >= 0:
         block = blocks[k]
@@ -413,11 +415,11 @@ def _title_above(blocks: list[Block], bi: int, li: int) -> tuple[list[list[str]]
             break
         if _kept(lines):
             parts.insert(0, _kept(lines))
-            first = block.line
+            starts.insert(0, block.line)
         if k and _gap(blocks, k) > 2 or _BY_ONLY.match(lines[0]) or _VERB.match(lines[0]):
             break
         k -= 1
-    return parts, first
+    return parts, starts
 
 
 #: Blocks that end a title upwards: a dedication, an epigraph (quoted, or its attribution
@@ -450,10 +452,10 @@ def _kept(lines: list[str]) -> list[str]:
     return out
 
 
-def _split_title(parts: list[list[str]]) -> tuple[str | None, str | None]:
-    """The title and subtitle of the title blocks ``parts``: a later block that opens with
-    ``A``/``An``/``Being`` or leaves the capitals of the first block, and is not joined to
-    it by a connector, begins the subtitle."""
+def _split_title(parts: list[list[str]]) -> tuple[str | None, str | None, int]:
+    """The title and subtitle of the title blocks ``parts``, and the block the subtitle
+    begins with: a later block that opens with ``A``/``An``/``Being`` or leaves the
+    capitals of the first block, and is not joined to it by a connector."""
     cut = len(parts)
     for k in range(1, len(parts)):
         text, before = " ".join(parts[k]), " ".join(parts[k - 1])
@@ -465,7 +467,7 @@ def _split_title(parts: list[list[str]]) -> tuple[str | None, str | None]:
             break
     title = _clean(" ".join(ln for block in parts[:cut] for ln in block))
     subtitle = _clean(" ".join(ln for block in parts[cut:] for ln in block))
-    return title or None, subtitle or None
+    return title or None, subtitle or None, cut
 
 
 #: A publisher's name as printed on its own line: it ends in a word only firms use, or

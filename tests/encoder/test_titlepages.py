@@ -487,6 +487,7 @@ def test_an_archive_scan_credit_and_its_address_are_not_the_title():
 def test_a_genre_line_is_the_subtitle_and_ocr_noise_is_dropped():
     got = facts(NOVEL)
     assert (got["title"], got["subtitle"]) == ("THE RIVER PEOPLE", "A NOVEL")
+    assert "subtitle: A NOVEL (title page, line 4)" in got["header"]
     assert got["author"] == ["Jane Doughty"]
 
 
