@@ -220,6 +220,9 @@ def _by_lines(blocks: list[Block], page: TitlePage, fields_title: bool = False) 
             parts, starts = (([[before]], [block.line + li]) if before and not reflexive
                              else _title_above(blocks, bi, li))
             title, subtitle, cut = _split_title(parts)
+            if reflexive and before and title is None:  # THE LIFE OF X, WRITTEN BY HIMSELF
+                title, parts, starts = _clean(before), [], [block.line + li]
+                before = ""
             title_line = starts[0] if starts else where
             subtitle_line = starts[cut] if cut < len(starts) else where
             if reflexive:

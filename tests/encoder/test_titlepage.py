@@ -16,6 +16,7 @@ BODY = ("\n\nThe running text begins here and goes on for a while. It has senten
     ("POEMS\n\nBY JOHN O'BRIEN", "POEMS", ["John O'Brien"]),
     ("THE LIFE OF JOHN BROWN\n\nWRITTEN BY HIMSELF.", "THE LIFE OF JOHN BROWN",
      ["John Brown"]),
+    ("THE LIFE OF JOHN BROWN, WRITTEN BY HIMSELF.", "THE LIFE OF JOHN BROWN", ["John Brown"]),
 ])
 def test_title_and_author_from_a_by_line(page, title, authors):
     found = read_title_page(page + BODY)
