@@ -174,4 +174,5 @@ def _fields(lines: list[str], taken: list[int]) -> dict[str, str]:
 
 
 def _span(block: Block) -> range:
+    """The indexes (0-based) of ``block``'s lines."""
     return range(block.line - 1, block.line - 1 + block.text.count("\n") + 1)

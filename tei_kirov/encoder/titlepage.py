@@ -2,13 +2,23 @@
 
 - the author from a ``by NAME`` line (``By Thomas Paine``, ``BY JOHN REED``, ``by`` on a
   line of its own and the name on the next), several joined by ``and``; the printed name
-  without degrees (``GEORGE M. BEARD, M. D.`` gives George M. Beard); a ``Written by
-  Himself`` line takes the name from the title (``… the Life of NAME``);
-- editors and translators from ``Edited by NAME`` and ``Translated by NAME``;
-- the title from the title-page lines just above the ``by`` line;
-- the publisher and date from ``Printed [and sold] by NAME, DATE`` or ``PLACE: NAME,
-  YEAR``, the place from a line of one to three words just above that line;
-- the labelled fields of a Project Gutenberg preamble (``Title:``, ``Author:``).
+  without styles and degrees (``the Rev. GEORGE M. BEARD, M. D.`` gives George M. Beard); a
+  ``Written by Himself`` line takes the name from the title (``… the Life of NAME``);
+- editors and translators from ``Edited [and annotated] by NAME``, ``Translated [from the
+  French] by NAME`` (also with the ``BY NAME`` a few lines below) and ``With an
+  Introduction by NAME`` (an editor with the role ``introduction``);
+- the title from the title-page lines just above the ``by`` line (not a dedication, an
+  epigraph, a bookplate or OCR noise; a later ``A NOVEL`` line is the subtitle; nothing
+  when those lines are a head such as ``CHAPTER I.``); without a title page, a half-title
+  before chapter one (:func:`half_title`); a word in capitals OCR misread is mended from
+  the text's own words (:func:`mend_capitals`);
+- an edition statement (``SECOND EDITION, REVISED.``);
+- the imprint: ``Printed [and sold] by NAME, DATE``, ``Published by``/``at NAME``, ``PLACE:
+  NAME, YEAR``, or a firm's name (``… & CO.``, ``… PRESS``) with a place or a year next to
+  it;
+- the labelled fields of a Project Gutenberg preamble (``Title:``, ``Author:``,
+  ``Language:``, or its first line), which come first; and an e-text that opens with the
+  author's name and the title over its notes on the source (``Written:``, ``Source:``).
 
 Anything else is left empty: a missing fact is better than a wrong one."""
 
@@ -157,6 +167,7 @@ def mend_capitals(title: str, text: str) -> tuple[str, list[str]]:
     mended: list[str] = []
 
     def mend(m: re.Match[str]) -> str:
+        """The word of match ``m``, mended where it can be."""
         word = m.group(0)
         if counts.get(word, 0) > 1:
             return word
@@ -657,4 +668,5 @@ def _clean_name(text: str) -> str:
 
 
 def _clean(text: str) -> str:
+    """``text`` on one line, without spaces and OCR specks at its edges."""
     return " ".join(text.split()).strip(_EDGE)
