@@ -2,9 +2,13 @@
 
 Lines that the maker of the electronic copy added, not the printer (``Produced by …``,
 ``Transcribed by …``, ``This book made available by the Internet Archive.``, a
-``[Transcriber's note: …]``, a Project Gutenberg preamble before its ``*** START`` line and
-licence after its ``*** END`` line), belong in the header, never in the title or the body.
-Their lines are blanked, so every later line keeps its number."""
+``[Transcriber's note: …]``, a web address alone on a line, an e-text's notes on its source
+(``Written: …`` / ``Source: …`` / ``Transcription/Markup: …``), a Project Gutenberg
+preamble before its ``*** START`` line and licence after its ``*** END`` line), belong in
+the header, never in the title or the body. Their lines are blanked, so every later line
+keeps its number. The preamble's labelled fields (``Title:``, ``Author:``, ...; else its
+first line, ``The Project Gutenberg EBook of TITLE, by AUTHOR``) and the notes'
+``Translated:`` are kept as fields for the title page."""
 
 from __future__ import annotations
 
