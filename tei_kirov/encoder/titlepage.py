@@ -548,7 +548,8 @@ def _imprint_line(lines: list[tuple[str, int]], k: int, page: TitlePage) -> bool
     near = [lines[j] for j in (k - 1, k + 1, k + 2) if 0 <= j < len(lines)]
     pp = _PLACE_PUBLISHER.match(line)
     m = _IMPRINT.match(line) or _PUBLISHED_AT.match(line)
-    if pp and (pp.group("year") or _is_firm(pp.group("name"))):
+    if pp and (pp.group("year") or _is_firm(pp.group("name"))) \
+            and _PLACE.match(pp.group("place")) and not _NOT_PLACE.search(pp.group("place")):
         _set(page, "place", _clean(pp.group("place")), number)
         _set(page, "publisher", _clean_name(pp.group("name")), number)
         _set(page, "date", pp.group("year"), number)

@@ -103,3 +103,9 @@ def test_capitals_misread_by_ocr_are_mended_from_the_text_s_own_words():
 def test_two_names_below_a_by_line(names):
     found = read_title_page("A TITLE\n\n" + names + BODY)
     assert found.author == ["John Smith", "Mary Jones"] and found.title == "A TITLE"
+
+
+def test_a_contents_line_with_a_colon_is_no_imprint():
+    found = read_title_page("A BOOK\n\nBy Ann Writer\n\nCONTENTS\n\nPART I: WAR & PEACE\n\n"
+                            "PART II: BREAD & SALT" + BODY)
+    assert (found.place, found.publisher, found.date) == (None, None, None)
