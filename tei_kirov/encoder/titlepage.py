@@ -33,7 +33,15 @@ from .blocks import Block, split_blocks
 from .credits import is_credit, is_prose
 from .dates import apply_dates
 from .header import LANGUAGES
-from .heads import WORD_RANK, HeadForm, is_caps, is_connector, known_word, word_head
+from .heads import (
+    WORD_RANK,
+    HeadForm,
+    is_caps,
+    is_connector,
+    known_word,
+    normal_form,
+    word_head,
+)
 from .structure import FRONT
 
 _ROLES = {"written": "author", "edited": "editor", "translated": "translator",
@@ -189,9 +197,19 @@ def _misread(printed: str, word: str) -> bool:
     return len(diffs) <= 2 and all(d in _CONFUSED for d in diffs)
 
 
-def _letters(text: str) -> str:
-    """The letters of ``text`` in capitals: how two printings of a title are compared."""
-    return "".join(ch for ch in text.upper() if ch.isalpha())
+@dataclass
+class _Byline:
+    """What one ``by`` line states: its role, names and line, and the title (and subtitle)
+    printed above it, with their lines."""
+
+    role: str
+    names: list[str]
+    line: int
+    title: str | None
+    subtitle: str | None
+    title_line: int
+    subtitle_line: int
+    with_role: str = ""
 
 
 def _by_lines(blocks: list[Block], page: TitlePage, fields_title: bool = False) -> None:
@@ -208,58 +226,73 @@ def _by_lines(blocks: list[Block], page: TitlePage, fields_title: bool = False) 
             if alone:
                 pending = _ROLES[alone.group("verb").lower()], block.line + li
                 continue
-            m = (_VERB.match(line) or _WITH.match(line) or _BY_ONLY.match(line)
-                 or _BY_SELF.match(line) or _BY_AFTER.match(line))
-            if not m:
+            found = _byline(blocks, bi, li, line, pending)
+            if found is None:
                 continue
-            groups = m.groupdict()
-            verb = (groups.get("verb") or "").lower()
-            with_role = " ".join((groups.get("role") or "").lower().split())
-            before = (groups.get("before") or "").strip()
-            name = groups.get("name")
-            where = block.line + li
-            if not name:  # "by" (or "Translated by") ending the line: the name follows
-                name = _name_below(blocks, bi, li)
-                where += 1
-            if not name:
-                continue
-            role = "editor" if with_role else _ROLES.get(verb, "author")
-            if pending and not verb and not with_role and block.line + li - pending[1] <= 6:
-                role = pending[0]  # TRANSLATED FROM THE FRENCH, / … / BY JOHN FORBES
             pending = None
-            reflexive = _REFLEXIVE.match(name.strip(" .,"))
-            parts, starts = (([[before]], [block.line + li]) if before and not reflexive
-                             else _title_above(blocks, bi, li))
-            title, subtitle, cut = _split_title(parts)
-            if reflexive and before and title is None:  # THE LIFE OF X, WRITTEN BY HIMSELF
-                title, parts, starts = _clean(before), [], [block.line + li]
-                before = ""
-            title_line = starts[0] if starts else where
-            subtitle_line = starts[cut] if cut < len(starts) else where
-            if reflexive:
-                found = _LIFE_OF.search(title or "")
-                names = [_person(found.group("name"))] if found else []
-                if before:
-                    subtitle, subtitle_line = _clean(line), where
-            else:
-                names = _names(name)
-            if not names or title and _is_head(title):
-                continue  # a head over a byline: a piece of the text, not the book
-            target = getattr(page, role)
-            if with_role:
-                page.roles.update((n, with_role) for n in names if n not in target)
-            if not target or with_role:
-                target.extend(n for n in names if n not in target)
-                page.lines.setdefault(role, where)
-            if role == "author" and title and page.title is not None and fields_title \
-                    and page.printed_title is None and _letters(title) != _letters(page.title):
-                page.printed_title = title
-                page.lines["source_title"] = title_line
-            if role == "author" and title and page.title is None:
-                page.title, page.subtitle = title, subtitle
-                page.lines["title"] = title_line
-                if subtitle:
-                    page.lines["subtitle"] = subtitle_line
+            if found.names and not (found.title and _is_head(found.title)):
+                _record(page, found, fields_title)  # (a head over a byline signs a piece)
+
+
+def _byline(blocks: list[Block], bi: int, li: int, line: str,
+            pending: tuple[str, int] | None) -> _Byline | None:
+    """The ``by`` line ``line`` (line ``li`` of block ``bi``) read, or ``None`` when it is
+    none; ``pending`` is a role printed a few lines above without its ``by``."""
+    m = (_VERB.match(line) or _WITH.match(line) or _BY_ONLY.match(line)
+         or _BY_SELF.match(line) or _BY_AFTER.match(line))
+    if not m:
+        return None
+    groups = m.groupdict()
+    verb = (groups.get("verb") or "").lower()
+    with_role = " ".join((groups.get("role") or "").lower().split())
+    before = (groups.get("before") or "").strip()
+    name = groups.get("name")
+    where = blocks[bi].line + li
+    if not name:  # "by" (or "Translated by") ending the line: the name follows
+        name = _name_below(blocks, bi, li)
+        where += 1
+    if not name:
+        return None
+    role = "editor" if with_role else _ROLES.get(verb, "author")
+    if pending and not verb and not with_role and blocks[bi].line + li - pending[1] <= 6:
+        role = pending[0]  # TRANSLATED FROM THE FRENCH, / … / BY JOHN FORBES
+    reflexive = _REFLEXIVE.match(name.strip(" .,"))
+    parts, starts = (([[before]], [blocks[bi].line + li]) if before and not reflexive
+                     else _title_above(blocks, bi, li))
+    title, subtitle, cut = _split_title(parts)
+    if reflexive and before and title is None:  # THE LIFE OF X, WRITTEN BY HIMSELF
+        title, starts, before = _clean(before), [blocks[bi].line + li], ""
+    subtitle_line = starts[cut] if cut < len(starts) else where
+    if reflexive:
+        life = _LIFE_OF.search(title or "")
+        names = [_person(life.group("name"))] if life else []
+        if before:
+            subtitle, subtitle_line = _clean(line), where
+    else:
+        names = _names(name)
+    return _Byline(role, names, where, title, subtitle, starts[0] if starts else where,
+                   subtitle_line, with_role)
+
+
+def _record(page: TitlePage, found: _Byline, fields_title: bool) -> None:
+    """Put what the byline ``found`` states into ``page``, where it is not known yet."""
+    target = getattr(page, found.role)
+    if found.with_role:
+        page.roles.update((n, found.with_role) for n in found.names if n not in target)
+    if not target or found.with_role:
+        target.extend(n for n in found.names if n not in target)
+        page.lines.setdefault(found.role, found.line)
+    if found.role != "author" or not found.title:
+        return
+    if page.title is None:
+        page.title, page.subtitle = found.title, found.subtitle
+        page.lines["title"] = found.title_line
+        if found.subtitle:
+            page.lines["subtitle"] = found.subtitle_line
+    elif fields_title and page.printed_title is None \
+            and normal_form(found.title) != normal_form(page.title):
+        page.printed_title = found.title
+        page.lines["source_title"] = found.title_line
 
 
 def _name_below(blocks: list[Block], bi: int, li: int) -> str | None:
