@@ -544,11 +544,12 @@ _EDITION = re.compile(r"^(?:(?:first|second|third|fourth|fifth|sixth|seventh|eig
 
 def _lines(blocks: list[Block]) -> list[tuple[str, int]]:
     """Each line of ``blocks`` that is not empty, with its line number (cleaned, a final
-    full stop kept: ``& CO.``)."""
+    full stop or colon kept: ``& CO.``, ``LONDON:``)."""
     out = []
     for block in blocks:
         for k, line in enumerate(block.text.split("\n")):
-            text = " ".join(line.split()).strip(_EDGE.replace(".", "")).lstrip(".")
+            text = " ".join(line.split()).strip(_EDGE.replace(".", "").replace(":", ""))
+            text = text.lstrip(".:")
             if _clean(text):
                 out.append((text, block.line + k))
     return out
@@ -564,8 +565,24 @@ def _imprint(blocks: list[Block], page: TitlePage) -> None:
     for k, (_line, number) in enumerate(lines):
         if number in used or _title_line(page, number):
             continue
-        if _imprint_line(lines, k, page):
+        if _imprint_stack(lines, k, page) or _imprint_line(lines, k, page):
             return
+
+
+def _imprint_stack(lines: list[tuple[str, int]], k: int, page: TitlePage) -> bool:
+    """The imprint printed as three lines, ``PLACE:`` / ``NAME.`` / ``YEAR.`` (``BOSTON:`` /
+    ``TICKNOR AND FIELDS.`` / ``1854.``), from line ``k``; whether it is one."""
+    if k + 2 >= len(lines) or not lines[k][0].endswith(":"):
+        return False
+    (place, at), (name, name_at), (year, year_at) = lines[k:k + 3]
+    if not (year_at - at == 2 and _YEAR_LINE.match(year) and _PLACE.match(place)
+            and not _NOT_PLACE.search(place) and name[:1].isupper() and len(name) <= 60
+            and not _NOT_PLACE.search(name) and not _YEAR.search(name)):
+        return False
+    _set(page, "place", _clean(place), at)
+    _set(page, "publisher", _clean_name(_ADDRESS.sub("", name)), name_at)
+    _set(page, "date", year.rstrip("."), year_at)
+    return True
 
 
 def _title_line(page: TitlePage, number: int) -> bool:

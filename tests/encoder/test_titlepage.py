@@ -109,3 +109,12 @@ def test_a_contents_line_with_a_colon_is_no_imprint():
     found = read_title_page("A BOOK\n\nBy Ann Writer\n\nCONTENTS\n\nPART I: WAR & PEACE\n\n"
                             "PART II: BREAD & SALT" + BODY)
     assert (found.place, found.publisher, found.date) == (None, None, None)
+
+
+def test_a_place_name_year_stack_is_an_imprint():
+    found = read_title_page("A BOOK\n\nBy Ann Writer\n\nBOSTON:\nTICKNOR AND FIELDS.\n1854."
+                            + BODY)
+    assert (found.place, found.publisher, found.date) == ("BOSTON", "TICKNOR AND FIELDS",
+                                                          "1854")
+    found = read_title_page("A BOOK\n\nBy Ann Writer\n\nNOTE:\nSECOND EDITION.\n1854." + BODY)
+    assert (found.place, found.publisher) == (None, None)
