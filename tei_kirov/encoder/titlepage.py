@@ -72,7 +72,7 @@ _LIFE_OF = re.compile(r"\b(?:life|lives|memoirs?|narrative|autobiography|adventu
                       r"\s*){2,5})", re.IGNORECASE)
 _IMPRINT = re.compile(
     r"^(?:printed|published)(?:\s+and\s+(?:sold|published))?\s+(?:by|for)\s+"
-    r"(?P<name>[^,]+?)(?:,\s*(?P<rest>.*?))?\s*\.?$", re.IGNORECASE)
+    r"(?=(?:the\s+)?(?-i:[A-Z0-9]))(?P<name>[^,]+?)(?:,\s*(?P<rest>.*?))?\s*\.?$", re.IGNORECASE)
 _PLACE_PUBLISHER = re.compile(r"^(?P<place>[A-Z][\w .'’-]{1,40}):\s*(?P<name>[^:]+?)(?:,\s*"
                               r"(?P<year>1[5-9]\d\d|20\d\d))?\.?$")
 _PUBLISHED_YEAR = re.compile(r"^(?:printed|published)\b.*?\b(?P<year>1[5-9]\d\d|20\d\d)\.?$",
@@ -523,8 +523,8 @@ _FIRM = re.compile(r"(?:\b(?:co|company|publishers?|press|sons|brothers|bros|ltd
                    r"printers|booksellers|publishing\s+(?:co|company|house))\.?|"
                    r"^(?:[A-Z][\w'’.]*\.?\s+){0,3}[A-Z][\w'’.]*\.?\s*&\s*[A-Z][\w'’.]*"
                    r"(?:\s+[A-Z][\w'’.]*){0,3})$", re.IGNORECASE)
-_PUBLISHED_AT = re.compile(r"^published\s+at\s+(?P<name>[^,]+?)(?:,\s*(?P<rest>.*?))?\s*\.?$",
-                           re.IGNORECASE)
+_PUBLISHED_AT = re.compile(r"^published\s+at\s+(?=(?:the\s+)?(?-i:[A-Z]))(?P<name>[^,]+?)"
+                           r"(?:,\s*(?P<rest>.*?))?\s*\.?$", re.IGNORECASE)
 #: A place printed alone (``LONDON:``, ``New York,``), perhaps with the year.
 _PLACE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|AND|&)){0,3})"
                     r"\s*[:;,.]?(?:\s*(?P<year>1[5-9]\d\d|20\d\d)\.?)?$")

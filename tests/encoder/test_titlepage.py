@@ -118,3 +118,9 @@ def test_a_place_name_year_stack_is_an_imprint():
                                                           "1854")
     found = read_title_page("A BOOK\n\nBy Ann Writer\n\nNOTE:\nSECOND EDITION.\n1854." + BODY)
     assert (found.place, found.publisher) == (None, None)
+
+
+@pytest.mark.parametrize("line", ["Published at the request of the members, 1850.",
+                                  "Published by request, 1850."])
+def test_a_publishing_sentence_without_a_name_gives_no_publisher(line):
+    assert read_title_page("A BOOK\n\nBy Ann Writer\n\n" + line + BODY).publisher is None
