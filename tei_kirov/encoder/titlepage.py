@@ -666,9 +666,13 @@ def _printed_date(text: str) -> str | None:
 
 
 def _edition(blocks: list[Block], page: TitlePage) -> None:
-    """An edition statement printed on a line of its own (``SECOND EDITION, REVISED.``)."""
-    for line, number in _lines(blocks):
-        if _EDITION.match(line):
+    """An edition statement printed on a line of its own (``SECOND EDITION, REVISED.``),
+    not the end of a head (``PREFACE TO THE`` / ``SECOND EDITION.``)."""
+    lines = _lines(blocks)
+    for k, (line, number) in enumerate(lines):
+        above = lines[k - 1][0].split() if k else []
+        if _EDITION.match(line) and not (above and above[-1].lower().strip(".:,")
+                                         in _JOINING):  # PREFACE / TO THE / SECOND EDITION.
             _set(page, "edition", line, number)
             return
 

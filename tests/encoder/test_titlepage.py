@@ -124,3 +124,11 @@ def test_a_place_name_year_stack_is_an_imprint():
                                   "Published by request, 1850."])
 def test_a_publishing_sentence_without_a_name_gives_no_publisher(line):
     assert read_title_page("A BOOK\n\nBy Ann Writer\n\n" + line + BODY).publisher is None
+
+
+def test_an_edition_statement_and_a_preface_head_ending_in_one():
+    found = read_title_page("A BOOK\n\nBy Ann Writer\n\nTHIRD EDITION.\n\nLONDON" + BODY)
+    assert found.edition == "THIRD EDITION."
+    found = read_title_page("A BOOK\n\nBy Ann Writer\n\nPREFACE\n\nTO THE\n\n"
+                            "SECOND EDITION." + BODY)
+    assert found.edition is None
