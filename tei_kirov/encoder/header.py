@@ -87,7 +87,7 @@ class Facts:
     first_printing: Date | None = None
     introduction: Date | None = None
     articles: list[tuple[str, Date | None]] = field(default_factory=list)
-    #: Codes of the languages the text marks (``xml:lang``), besides the main one.
+    #: Codes of the languages the text marks (``xml:lang``); the main one is the metadata's.
     languages: list[str] = field(default_factory=list)
 
 

@@ -43,7 +43,6 @@ def settle(meta: EditionMeta, page: TitlePage) -> tuple[EditionMeta, list[str]]:
     return settled, warnings
 
 
-
 def _where(page: TitlePage, key: str) -> str:
     """Where the page's fact ``key`` was read: the e-text's preamble, or the half-title or
     title page and its line (with the words OCR misread in the title)."""
