@@ -59,9 +59,11 @@ def command(source: Path | None, output: Path | None, authority: Path | None,
     """Encode SOURCE (plain text) as a TEI P5 edition.
 
     The header is built from --meta and the options (which win), then from what the title
-    page states unambiguously (a "by NAME" line, the title above it); anything else stays
-    empty and --report lists it. Without SOURCE the pamphlet shipped with the package is
-    encoded with its own metadata and authority (its edition is examples/kirov.xml).
+    page (or a half-title, or an e-text's preamble) states unambiguously: a "by NAME" line
+    and the title above it, "Edited by"/"Translated by" lines, an edition statement, an
+    imprint (README.md, "The header"); anything else stays empty and --report lists it.
+    Without SOURCE the pamphlet shipped with the package is encoded with its own metadata
+    and authority (its edition is examples/kirov.xml).
     Encoding is deterministic; an existing OUT is kept unless --force is given. A one-line
     summary goes to stderr."""
     from ..atomic import check_target, write_file

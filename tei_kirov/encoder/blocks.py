@@ -23,15 +23,16 @@ def split_blocks(text: str, origin: list[int] | None = None) -> list[Block]:
     ``text`` when it was rewritten (:mod:`.ocr`), so blocks name source lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     blocks: list[Block] = []
-    pos = 0
+    pos = counted = 0
+    number = 1  # the line number at offset ``counted``, counted on from block to block
     for chunk in _BLANK.split(text):
         start = text.find(chunk, pos) if chunk else pos
         pos = start + len(chunk)
         stripped = "\n".join(line.strip() for line in chunk.strip().split("\n"))
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
-            line = text.count("\n", 0, start + lead) + 1
-            if origin is not None and line <= len(origin):
-                line = origin[line - 1]
-            blocks.append(Block(stripped, line))
+            number += text.count("\n", counted, start + lead)
+            counted = start + lead
+            blocks.append(Block(stripped, origin[number - 1] if origin is not None
+                                and number <= len(origin) else number))
     return blocks

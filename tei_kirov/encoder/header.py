@@ -87,7 +87,8 @@ class Facts:
     first_printing: Date | None = None
     introduction: Date | None = None
     articles: list[tuple[str, Date | None]] = field(default_factory=list)
-    languages: list[str] = field(default_factory=lambda: ["en"])
+    #: Codes of the languages the text marks (``xml:lang``); the main one is the metadata's.
+    languages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -272,11 +273,11 @@ def _source_desc(m: EditionMeta, f: Facts, auth: Authority) -> SourceDesc:
         notes.append(Note(m.source, type="source"))
     edition = [Edition(*dated(m.edition))] if m.edition else []
     if m.title and imprint:
-        monogr = Monogr(*authors, Title(m.title, level="m"), *people, *edition,
-                        Imprint(*imprint))
+        monogr = Monogr(*authors, Title(m.source_title or m.title, level="m"), *people,
+                        *edition, Imprint(*imprint))
         return SourceDesc(BiblStruct(monogr, *notes))
     if m.title or authors or people or imprint or edition or notes:
-        titles: list[Any] = [Title(m.title, level="m")] if m.title else []
+        titles: list[Any] = [Title(m.source_title or m.title, level="m")] if m.title else []
         return SourceDesc(Bibl(*authors, *titles, *people, *edition, *imprint, *notes))
     return SourceDesc(P("The source is not described: no metadata was given and its title "
                         "page states nothing unambiguously."))

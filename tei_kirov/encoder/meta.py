@@ -65,7 +65,8 @@ def _parties(value: Any) -> Any:
 
 
 class EditionMeta(BaseModel):
-    """The facts of the header. The source: ``title``, ``subtitle``, ``author``,
+    """The facts of the header. The source: ``title``, ``subtitle``, ``source_title``
+    (the title as the source prints it, where it differs from ``title``), ``author``,
     ``editor``, ``translator``, ``publisher``, ``place``, ``date`` (as printed, or ISO),
     ``edition`` (an edition statement), ``source`` (a description of the copy encoded),
     ``address`` (the publisher's address as printed), ``articles`` (true: list the
@@ -84,6 +85,7 @@ class EditionMeta(BaseModel):
 
     title: str | None = None
     subtitle: str | None = None
+    source_title: str | None = None
     author: list[Party] = []
     editor: list[Party] = []
     translator: list[Party] = []

@@ -120,7 +120,7 @@ def encode_with_report(text: str, authority: str | Path | bytes | Authority | No
     if controls:
         report.ocr.append(f"control characters XML cannot hold removed: {controls}")
     text, credits = separate_credits(text)
-    page = read_title_page(text, credits.fields)
+    page = read_title_page(text, credits.fields, credits.notes_at)
     prepared = prepare(text)
     report.ocr += prepared.summary()
     blocks = split_blocks(prepared.text, prepared.origin)
@@ -323,7 +323,6 @@ def collect_facts(text_el: Text, auth: Authority) -> Facts:
             facts.articles.append((_clean(head.text()) if head else "", date))
             if facts.author is None and closer is not None:
                 facts.author, facts.author_ref = _named(closer.child(Signed), PersName, auth)
-    langs = sorted({n.xml_lang for n in text_el.iter(TeiElement) if n.xml_lang} - {"en"})
-    facts.languages = ["en", *langs]
+    facts.languages = sorted({n.xml_lang for n in text_el.iter(TeiElement) if n.xml_lang})
     return facts
 

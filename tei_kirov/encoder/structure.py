@@ -230,7 +230,7 @@ class _Builder:
                        or h.letter or self._front_type(h) is not None), None)
         if self.toc is not None:
             anchor = min(anchor, self.toc[0]) if anchor is not None else self.toc[0]
-        if anchor is None:
+        if anchor is None or not self.heads:  # a contents list and no heads after it
             return
         first = self.heads[0]
         second = self.heads[1].form if len(self.heads) > 1 else None

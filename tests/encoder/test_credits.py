@@ -1,3 +1,5 @@
+import pytest
+
 from tei_kirov.encoder.credits import separate_credits
 
 TEXT = """Produced by Jane Doe and the Online Distributed Proofreading Team
@@ -51,7 +53,7 @@ def test_credits_leave_the_text_and_keep_their_lines():
 
 def test_a_gutenberg_preamble_and_licence_are_credits_with_their_fields():
     kept, credits = separate_credits(PG)
-    assert credits.fields == {"title": "Common Things A Second Line of the Title",
+    assert credits.fields == {"title": "Common Things", "subtitle": "A Second Line of the Title",
                               "author": "Ann Author"}
     assert kept.split() == ["COMMON", "THINGS", "Body", "text", "here,", "which", "stays."]
     assert credits.items[-1].text == "A licence follows."
@@ -67,3 +69,22 @@ def test_a_text_without_credits_is_unchanged():
     text = "TITLE\n\nBy Some One\n\nA paragraph. Another sentence. And more.\n"
     assert separate_credits(text) == (text, separate_credits(text)[1])
     assert separate_credits(text)[1].items == []
+
+
+def test_the_first_preamble_line_gives_title_and_author_when_no_field_does():
+    text = ("The Project Gutenberg eBook of Essays, First Series, by Ann Author, Jr.\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK ESSAYS ***\n\nESSAYS\n")
+    assert separate_credits(text)[1].fields == {"title": "Essays, First Series",
+                                                "author": "Ann Author, Jr."}
+    text = text.replace(", by Ann Author, Jr.", "")
+    assert separate_credits(text)[1].fields == {"title": "Essays, First Series"}
+
+
+@pytest.mark.parametrize("first", ["Project Gutenberg's Essays, First Series, by Ann Author",
+                                   "Project Gutenberg Etext of Essays, First Series, by Ann Author",
+                                   "The Project Gutenberg EBook of Essays, First Series, by "
+                                   "Ann Author"])
+def test_the_older_forms_of_the_first_preamble_line(first):
+    text = first + "\n\n*** START OF THIS PROJECT GUTENBERG EBOOK ESSAYS ***\n\nESSAYS\n"
+    assert separate_credits(text)[1].fields == {"title": "Essays, First Series",
+                                                "author": "Ann Author"}
