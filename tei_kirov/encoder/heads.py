@@ -26,6 +26,9 @@ _SMALL = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to", "for"
 ARABIC = re.compile(r"^(\d+)\.\s+(\S.*)$", re.S)
 _ROMAN_HEAD = re.compile(r"^([IVXLCDM]+)\.\s+(\S.*)$", re.S)
 _LETTER_HEAD = re.compile(r"^([A-Z])\.\s+(\S.*)$", re.S)
+#: A line naming the author: ``By Thomas Paine``, ``BY JOHN REED``.
+BY_LINE = re.compile(r"^(?:by|By|BY)\s+\S")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*,?|and|&|de|van|von|der|la|le)$")
 _WORD_HEAD = re.compile(
     r"^(?P<word>[A-Za-z]+)\.?\s+(?P<num>[IVXLCDM]+|[ivxlcdm]+|\d+|[A-Z]|[A-Za-z]+)"
     r"(?:\s*[.:—–-]+\s*|\s+|$)(?P<title>.*)$", re.S)
@@ -188,6 +191,8 @@ def plain_head(text: str) -> bool:
     last = core[-1]
     if last in ",;:!—–-" or lines[-1][-1:] in ",;:":
         return False
+    if is_byline(core):
+        return False  # the author's name on a title page
     if words[-1].lower().strip(".") in _SMALL and len(words) > 1:
         return False  # ``Translated by``: the line goes on in the next block
     if is_caps(core):
@@ -195,6 +200,16 @@ def plain_head(text: str) -> bool:
     if len(words) > 14 or not is_title_case(core) or re.search(r"[a-z]\. [A-Z]", core):
         return False
     return last != "."
+
+
+def is_byline(text: str) -> bool:
+    """A line naming who wrote the text: ``by`` and a name (capitalised words or
+    initials, joined by ``and``), as ``By Martha Quill`` or ``BY H. G. WELLS``."""
+    core = _clean(text)
+    if "\n" in core or not BY_LINE.match(core):
+        return False
+    names = core.split()[1:]
+    return 0 < len(names) <= 8 and all(_NAME_WORD.match(w) for w in names)
 
 
 def is_connector(text: str) -> bool:

@@ -71,7 +71,7 @@ def find_contents(texts: list[str]) -> tuple[int, int] | None:
         while j < len(texts) and not body_text(texts[j]) or (
                 j < len(texts) and "\n" in texts[j] and not is_prose(texts[j].replace("\n", " "))):
             key = normal_form(texts[j])
-            if key in seen:
+            if key in seen or _set_apart(texts, k + 1, j):
                 break
             seen.add(key)
             j += 1
@@ -79,6 +79,13 @@ def find_contents(texts: list[str]) -> tuple[int, int] | None:
                 break
         return (k, j) if j > k + 1 else None
     return None
+
+
+def _set_apart(texts: list[str], first: int, j: int) -> bool:
+    """Whether the block at ``j`` is set apart from the contents entries before it: the
+    entries were printed line under line (blocks of several lines) and ``j`` is a single
+    line, as a dedication or a preface head after the contents is."""
+    return j > first and "\n" not in texts[j] and all("\n" in t for t in texts[first:j])
 
 
 def _alike_count(key: str, candidates: Counter[str]) -> int:
@@ -140,7 +147,7 @@ def find_heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
                 heads.append(HeadAt(k, k + 1, form))
                 k += 1
                 continue
-        if plain_head(text) and not is_dateline(text):
+        if plain_head(text) and not is_dateline(text) and not _runs_on(texts, k):
             end = k + 1
             while end + 1 < n and is_connector(texts[end]) and plain_head(texts[end + 1]):
                 end += 2
@@ -170,6 +177,26 @@ def find_heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
                 findings.add("uncertain", lines[k], text, note=note)
         k += 1
     return heads
+
+
+#: Quotation marks that open a spoken line.
+QUOTES_OPEN = "\"“‘'"
+
+
+def _runs_on(texts: list[str], k: int) -> bool:
+    """Whether the short line at ``k`` belongs to the running text around it rather than
+    heading what follows: the block before it ends with a comma, colon or semicolon (the
+    line goes on from it: ``Yours truly,`` / the signature), or it stands between two
+    spoken lines (a shout in a dialogue), or it is itself in quotation marks."""
+    if texts[k].lstrip(" _*")[:1] in QUOTES_OPEN:
+        return True
+    if k == 0:
+        return False
+    before = texts[k - 1].rstrip(" _*")
+    if before[-1:] in ",:;":
+        return True
+    after = texts[k + 1] if k + 1 < len(texts) else ""
+    return before.lstrip(" _*")[:1] in QUOTES_OPEN and after.lstrip(" _*")[:1] in QUOTES_OPEN
 
 
 _FOLIO = re.compile(r"^\W{0,2}[0-9IVXLivxl]{1,4}\W{0,2}$")

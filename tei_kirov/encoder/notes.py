@@ -82,7 +82,8 @@ _LEADING = re.compile(r"(\*{1,3}|[†‡§]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{
 #: Project Gutenberg's note blocks: ``[Footnote 1: text]``.
 _GUTENBERG = re.compile(r"^\[Footnote (\w{1,3}):\s*(.*)\]$", re.S)
 #: Numbered markers in running text, right after a word or punctuation.
-_NUMBERED = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\s\d(\[])(?:\[\d{1,3}\]|\(\d{1,3}\))")
+_NUMBERED = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\s\d(\[])(?:\[\d{1,3}\]|\(\d{1,3}\))"
+                       r"|(?<=[A-Za-z.,;:!?”’\"'])\d{1,3}\)(?=\s|$)")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 #: First private-use code point of pointers: a second marker of a note printed once.
 POINTER_BASE = ANCHOR_BASE + 0x8000
@@ -105,7 +106,16 @@ def pointer_index(ch: str) -> int | None:
 
 
 def _numbered_markers(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end() - m.start()) for m in _NUMBERED.finditer(text)]
+    """Numbered markers of ``text``: superscript digits, ``[1]`` and ``(1)`` after a word,
+    and ``1)`` after a word or its stop, unless that word opened a parenthesis
+    (``(vol.3)``)."""
+    found: list[tuple[int, int]] = []
+    for m in _NUMBERED.finditer(text):
+        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if m.group().endswith(")") and m.group()[0].isdigit() and "(" in word:
+            continue
+        found.append((m.start(), m.end() - m.start()))
+    return found
 
 
 def note_marker(text: str) -> str | None:

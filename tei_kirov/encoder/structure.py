@@ -35,7 +35,7 @@ from ..models import (
 )
 from .blocks import Block
 from .closers import closer_at_end, closer_parts, is_dateline, opener_at_start
-from .frontmatter import CREDIT, build_title_page, with_breaks
+from .frontmatter import CREDIT, build_title_page, epigraph_at, is_dedication, with_breaks
 from .heads import (
     ARABIC,
     WORD_RANK,
@@ -272,12 +272,36 @@ class _Builder:
                    type="contents", xml_id=self.ids.make("contents"))
 
     def _plain_div(self, start: int, stop: int) -> Div:
-        return Div(*[P(_raw(t)) for t in self.texts[start:stop]], type="untitled",
-                   xml_id=self.ids.make("untitled"))
+        return self._loose_front(self.texts[start:stop])[0]
+
+    def _loose_front(self, blocks: list[str]) -> list[Div]:
+        """Front blocks without a head: a dedication (``TO MY WIFE``), an epigraph (a
+        quotation with its source), or else an untitled division."""
+        out: list[Div] = []
+        k = 0
+        if k < len(blocks) and is_dedication(blocks[k]):
+            out.append(Div(P(*with_breaks(blocks[k].split("\n"))), type="dedication",
+                           xml_id=self.ids.make("dedication")))
+            k += 1
+        epigraph = epigraph_at(blocks[k:])
+        if epigraph is not None:
+            out.append(Div(epigraph[1], type="epigraph", xml_id=self.ids.make("epigraph")))
+            k += epigraph[0]
+        if k < len(blocks):
+            target = out[-1] if out else Div(type="untitled", xml_id=self.ids.make("untitled"))
+            target.content.extend(P(_raw(t)) for t in blocks[k:])
+            if not out:
+                out.append(target)
+        return out
 
     def _front_div(self, head: HeadAt, stop: int) -> list[Div]:
         kind = self._front_type(head) or self.settings.unnumbered
         content = self.texts[head.end:stop]
+        if kind == "dedication" and is_dedication(self.texts[head.start]) and not (
+                content and is_prose(content[0]) and epigraph_at(content) is None):
+            # the head is the dedication itself (``TO THE MEMORY OF ...``), not the head
+            # of an address in prose (``TO THE READER``)
+            return self._loose_front(self.texts[head.start:stop])
         if head.end == head.start:
             kind = "untitled"
         div = Div(type=kind, xml_id=self.ids.make(kind))
@@ -408,6 +432,10 @@ class _Builder:
         if blocks and is_subtitle(blocks[0]) and len(div.content) == 1:
             div.content.append(_subtitle(blocks[0]))
             k = 1
+        epigraph = epigraph_at(blocks[k:]) if len(blocks) > k + 1 else None
+        if epigraph is not None:
+            div.content.append(epigraph[1])
+            k += epigraph[0]
         opener = opener_at_start(blocks[k:])
         if opener is not None:
             div.content.append(opener[1])

@@ -31,7 +31,7 @@ def test_the_title_page_gives_the_header_and_a_summary_line_goes_to_stderr(tmp_p
     result, titles, authors = _encode(tmp_path)
     assert titles[0] == "THE TITLE" and authors == ["Page Author"]
     assert result.stdout == ""
-    assert result.stderr.startswith("t.xml: 1 divisions, 0 notes, 0 dates, 0 names; ")
+    assert result.stderr.startswith("t.xml: 0 divisions, 0 notes, 0 dates, 0 names; ")
     assert result.stderr.rstrip().endswith(" s") and result.stderr.count("\n") == 1
 
 

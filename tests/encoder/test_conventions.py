@@ -1,0 +1,188 @@
+"""Printed conventions of texts the encoder has never seen, on short synthetic texts
+(tests/encoder/fixtures/structure/, written for these tests): numbered and labelled heads,
+title-case heads, front matter, essays with closers, every footnote style, and lines that
+look like heads but are not. Each text must also keep every word and validate."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+import pytest
+from lxml import etree
+
+import tei_kirov
+from tei_kirov.encoder import encode_with_report
+from tei_kirov.models import Cit, Closer, Div, Item, List, Note, P, Ptr, Signed
+
+from ..conftest import REPO
+from .fidelity import edition_words
+
+FIXTURES = REPO / "tests" / "encoder" / "fixtures" / "structure"
+NO_AUTHORITY = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p/></body>'
+                b'</text></TEI>')
+NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+#: Footnote markers as printed (they are not words of the edition).
+MARKERS = re.compile(r"\[Footnote \d+:|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d{1,3}\]|\(\d{1,3}\)|\b\d{1,3}\)")
+
+
+@cache
+def encoded(name: str):
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    return encode_with_report(text, NO_AUTHORITY)
+
+
+def tree(name: str) -> list[tuple[str, str, str, int]]:
+    """(type, head, id, depth) of every division, in document order."""
+    out: list[tuple[str, str, str, int]] = []
+
+    def walk(el, depth: int) -> None:
+        for div in el.children(Div):
+            head = " ".join(div.head.text().split()) if div.head is not None else ""
+            out.append((div.type, head, div.xml_id, depth))
+            walk(div, depth + 1)
+    doc = encoded(name)[0]
+    for part in (doc.text.front, doc.text.body):
+        if part is not None:
+            walk(part, 0)
+    return out
+
+
+def body_heads(name: str) -> list[str]:
+    return [" ".join(d.head.text().split()) for d in encoded(name)[0].text.body.iter(Div)
+            if d.head is not None]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_is_kept_and_the_edition_validates(name):
+    doc = encoded(name)[0]
+    data = tei_kirov.to_bytes(doc)
+    schema = etree.XMLSchema(etree.parse(str(REPO / "schemas" / "tei_kirov.xsd")))
+    assert schema.validate(etree.fromstring(data)), str(schema.error_log)
+    source = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    words, notes = edition_words(data.decode("utf-8"))
+    printed = Counter(MARKERS.sub(" ", " ".join(source.split("\n"))).replace("]", " ").split())
+    edition = Counter(" ".join([*words, *(w for note in notes for w in note)])
+                      .replace("]", " ").split())
+    assert printed - edition == Counter(), "words lost"
+    ids = [d.xml_id for d in doc.text.iter(Div)]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_valid_against_tei_all(name, tei_all_relaxng):
+    ok = tei_all_relaxng.validate(etree.fromstring(tei_kirov.to_bytes(encoded(name)[0])))
+    assert ok, str(tei_all_relaxng.error_log)
+
+
+def test_roman_lettered_and_numbered_heads_nest_and_a_programme_is_a_list():
+    assert [(t, h, d) for t, h, _, d in tree("programme")] == [
+        ("section", "I. WORKERS AND OWNERS", 0),
+        ("section", "II. LAMPLIGHTERS AND THE GUILD", 0),
+        ("section", "III. SCHEMES OF REFORM", 0),
+        ("section", "A. Reform from Above", 1),
+        ("section", "1. The Charitable Scheme", 2),
+        ("section", "2. The Municipal Scheme", 2),
+        ("section", "B. Reform from Below", 1),
+        ("section", "IV. WHAT WE DEMAND", 0)]
+    doc = encoded("programme")[0]
+    demands = doc.text.body.divs[-1]
+    items = [i.text() for i in demands.iter(Item)]
+    assert len(items) == 4 and items[0].startswith("1. A fixed wage")
+    assert next(demands.iter(List)).type == "ordered"
+    page = doc.text.front.content[0]
+    assert "By Martha Quill" in page.text() and "By Martha Quill" not in doc.text.body.text()
+
+
+def test_end_notes_are_anchored_and_a_shared_marker_points_to_its_note():
+    doc = encoded("programme")[0]
+    notes = list(doc.text.iter(Note))
+    assert [n.n for n in notes] == ["[1]", "[2]"]
+    first = next(p for p in doc.text.iter(P) if notes[0] in list(p.iter(Note)))
+    assert first.text().startswith("The history of every street")
+    ptrs = list(doc.text.iter(Ptr))
+    assert [p.target for p in ptrs] == [f"#{notes[0].xml_id}"]
+    holder = next(p for p in doc.text.iter(P) if ptrs[0] in list(p.iter(Ptr)))
+    assert holder.text().startswith("These demands are modest")
+    text = doc.text.body.text()
+    assert "charter of [1821] was signed" in text and "the craft [sic] and" in text
+
+
+def test_labelled_heads_with_the_title_on_the_line_on_the_next_or_none():
+    assert [(t, h) for t, h, _, _ in tree("chapters")] == [
+        ("contents", "CONTENTS"), ("dedication", ""), ("preface", "PREFACE"),
+        ("chapter", "CHAPTER I. THE BEGINNING"), ("chapter", "CHAPTER II. THE FLOOD"),
+        ("chapter", "CHAPTER THREE")]
+    doc = encoded("chapters")[0]
+    assert [d.n for d in doc.text.body.divs] == ["1", "2", "3"]
+    contents = doc.text.front.divs[0]
+    assert contents.child(List).type == "toc" and len(contents.child(List).content) == 3
+    dedication = doc.text.front.divs[1]
+    assert dedication.text() == "TO MY WIFE"
+    preface = doc.text.front.divs[2]
+    assert preface.child(Closer).child(Signed).text() == "H. F."
+    note = next(doc.text.iter(Note))
+    assert note.text().startswith("The floor was raised")
+
+
+def test_parts_books_and_sections_nest_by_rank():
+    assert [(t, h, d) for t, h, _, d in tree("parts")] == [
+        ("part", "Part One THE DIGGING", 0), ("section", "Section 1", 1),
+        ("section", "Section 2", 1), ("part", "Part Two THE TRAFFIC", 0),
+        ("section", "Section 3", 1), ("book", "BOOK II", 1), ("section", "Section 4", 2)]
+    assert [d.n for d in encoded("parts")[0].text.body.iter(Div)] == [
+        "1", "1", "2", "2", "3", "2", "4"]
+
+
+def test_title_case_and_two_line_capital_heads():
+    assert [(t, h) for t, h, _, _ in tree("titlecase")] == [
+        ("preface", "Preface"), ("section", "Notes and Explanations"),
+        ("section", "The Winter Pruning"), ("section", "The Blossom and the Frost"),
+        ("section", "THE PICKING OF THE LATE APPLES")]
+
+
+def test_dedication_epigraph_and_introduction_make_the_front():
+    doc = encoded("frontmatter")[0]
+    front = doc.text.front
+    assert [d.type for d in front.divs] == ["dedication", "epigraph", "introduction"]
+    assert front.divs[0].text() == "TO THE MEMORY OF MY FATHER"
+    cit = front.divs[1].child(Cit)
+    assert cit.type == "epigraph" and cit.text().endswith("--Old saying of the pilots")
+    assert front.divs[2].child(Closer).text() == "C. M."
+    assert [d.head.text() for d in doc.text.body.divs] == ["CHAPTER I\nTHE QUAY",
+                                                            "CHAPTER II\nTHE PILOTS"]
+
+
+def test_essays_end_with_a_signature_and_a_dateline():
+    doc = encoded("essays")[0]
+    assert body_heads("essays") == ["On Keys", "The Fall of the Provisional Government",
+                                    "ON UMBRELLAS"]
+    closers = [d.child(Closer) for d in doc.text.body.divs]
+    assert [c.child(Signed).text() for c in closers] == ["AGNES WHITLOW"] * 3
+    assert [c.text().split()[-1] for c in closers] == ["1911.", "1917.", "1912."]
+    assert doc.text.front.divs[0].child(Closer).text() == "A. W."
+    assert "by Agnes Whitlow" in doc.text.front.content[0].text()
+
+
+def test_every_footnote_style_is_found_and_anchored():
+    doc = encoded("notes-styles")[0]
+    notes = list(doc.text.iter(Note))
+    assert [n.n for n in notes] == ["*", "†", "‡", "§", "(1)", "²", "³", "1)", "2", "3",
+                                    "[1]", "[2]", "[3]"]
+    anchors = {}
+    for p in doc.text.iter(P):
+        for note in p.iter(Note):
+            anchors[note.n] = p.text()
+    assert "entrance while he does so." in anchors["§"]
+    assert "when the heather is over." in anchors["1)"]
+    assert anchors["2"].startswith("Some keepers press") and anchors["3"] == anchors["2"]
+    assert [p.target for p in doc.text.iter(Ptr)] == [f"#{notes[10].xml_id}"]
+    assert "[Footnote" not in doc.text.text()
+
+
+def test_shouts_letters_years_tables_and_verse_stay_paragraphs():
+    assert body_heads("negatives") == ["CHAPTER I THE ROAD", "CHAPTER II THE INN"]
+    text = encoded("negatives")[0].text.body.text()
+    for line in ("STOP THERE", "Yours truly,", "1848.", "Lamp oil", "Where he is Going"):
+        assert line in text
