@@ -25,6 +25,10 @@ _SMALL = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to", "for"
                     "vs", "via", "de", "la", "le", "du", "von", "van", "der"})
 ARABIC = re.compile(r"^(\d+)\.\s+(\S.*)$", re.S)
 _ROMAN_HEAD = re.compile(r"^([IVXLCDM]+)\.\s+(\S.*)$", re.S)
+#: A roman numeral alone on its line: the head of an untitled section (``II.``).
+_ROMAN_ALONE = re.compile(r"^([IVXLC]{1,7})\.?$")
+#: The head of a notes section at the end of the text (``NOTES``, ``Notes``, ``END NOTES``).
+NOTES_HEAD = re.compile(r"^(?:(?:END|FOOT)\s?NOTES|(?:End|Foot)?[Nn]otes|NOTES)\.?$")
 _LETTER_HEAD = re.compile(r"^([A-Z])\.\s+(\S.*)$", re.S)
 #: A line naming the author: ``By Thomas Paine``, ``BY JOHN REED``.
 BY_LINE = re.compile(r"^(?:by|By|BY)\s+\S")
@@ -138,10 +142,15 @@ def _after_noise(core: str) -> re.Match[str] | None:
 
 def numbered_head(text: str) -> HeadForm | None:
     """``III. TITLE``, ``12. Title``, ``A. Title``: a number, a stop and a short title that
-    reads as a title (capital first, no closing comma or semicolon)."""
+    reads as a title (capital first, no closing comma or semicolon); or a roman numeral
+    alone (``IV.``), a section without a title."""
     core = _clean(text)
     if not _short(core) or core.rstrip()[-1:] in ";,:—":
         return None
+    alone = _ROMAN_ALONE.match(core)
+    if alone is not None:
+        number = roman_value(alone.group(1))
+        return HeadForm("roman", number, "") if number else None
     for kind, pattern in (("arabic", ARABIC), ("roman", _ROMAN_HEAD), ("alpha", _LETTER_HEAD)):
         m = pattern.match(core)
         if not m:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import (
+    Back,
     Body,
     Byline,
     Choice,
@@ -38,6 +39,7 @@ from .closers import closer_at_end, closer_parts, is_dateline, opener_at_start
 from .frontmatter import CREDIT, build_title_page, epigraph_at, is_dedication, with_breaks
 from .heads import (
     ARABIC,
+    NOTES_HEAD,
     WORD_RANK,
     is_section_head,
     is_subtitle,
@@ -144,10 +146,21 @@ def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
     settings = settings or Settings()
     texts = [b.text if isinstance(b, Block) else b for b in blocks]
     lines = [b.line if isinstance(b, Block) else 0 for b in blocks]
+    notes_head = texts[-1] if len(texts) > 1 and NOTES_HEAD.match(texts[-1].strip()) else None
+    notes_line = lines[-1]
+    if notes_head is not None:  # the head of end notes, whose texts went to their markers
+        texts, lines = texts[:-1], lines[:-1]
     units = _Units(texts, lines)
     toc = find_contents(units.texts)
     heads = find_heads(units.texts, toc, units.lines, report.findings, running_heads)
-    return _Builder(units, toc, heads, hints, report, settings).build()
+    built = _Builder(units, toc, heads, hints, report, settings)
+    text = built.build()
+    if notes_head is not None:
+        text.content.append(Back(Div(Head(notes_head), type="notes",
+                                     xml_id=built.ids.make("notes"))))
+        report.findings.add("division", notes_line, notes_head,
+                            value="div type=notes in back (the notes stand at their markers)")
+    return text
 
 
 class _Builder:
@@ -237,6 +250,11 @@ class _Builder:
         if first.start == 0 and first.form is None and not first.letter and second is not None and \
                 second.kind in WORD_RANK:
             anchor = max(anchor, self.heads[1].start)  # the title line of a book
+        parents = [h for h in self.heads if h.form is None and h.parent_of_next]
+        if len(parents) == 1 and 0 < parents[0].start == anchor and \
+                not any(body_text(t) for t in self.texts[:anchor]):
+            # the subtitle of a text in numbered sections, under its title on the title page
+            anchor = next((h.start for h in self.heads if h.start > anchor), anchor)
         for head in [h for h in self.heads if h.start < anchor]:
             self.report.findings.add("uncertain", self.lines[head.start],
                                      self.texts[head.start], note="title-page line, not a head")

@@ -65,6 +65,7 @@ def test_every_word_is_kept_and_the_edition_validates(name):
     printed = Counter(MARKERS.sub(" ", " ".join(source.split("\n"))).replace("]", " ").split())
     edition = Counter(" ".join([*words, *(w for note in notes for w in note)])
                       .replace("]", " ").split())
+    edition.update(n.n for n in doc.text.iter(Note))  # a marker is kept as its note's @n
     assert printed - edition == Counter(), "words lost"
     ids = [d.xml_id for d in doc.text.iter(Div)]
     assert len(ids) == len(set(ids))
@@ -186,3 +187,28 @@ def test_shouts_letters_years_tables_and_verse_stay_paragraphs():
     text = encoded("negatives")[0].text.body.text()
     for line in ("STOP THERE", "Yours truly,", "1848.", "Lamp oil", "Where he is Going"):
         assert line in text
+
+
+def test_roman_numerals_alone_head_sections_and_numbered_end_notes_find_their_markers():
+    doc = encoded("endnotes")[0]
+    assert [(t, h) for t, h, _, _ in tree("endnotes")] == [("section", "I"), ("section", "II")]
+    assert "An Essay on an Old Trade" in doc.text.front.content[0].text()
+    notes = list(doc.text.iter(Note))
+    assert [(n.n, n.place) for n in notes] == [("1.", "end"), ("2.", "end"), ("3.", "end")]
+    assert notes[2].text() == "The last hill works closed in 1881."
+    second = doc.text.body.divs[1]
+    assert notes[2] in list(second.iter(Note))
+    assert [p.target for p in second.iter(Ptr)] == [f"#{notes[0].xml_id}"]
+    back = doc.text.content[-1]
+    assert [(d.type, d.head.text()) for d in back.children(Div)] == [("notes", "NOTES")]
+    assert not list(doc.text.iter(List))
+
+
+def test_gutenberg_footnotes_after_the_paragraph_or_at_the_chapter_end():
+    doc = encoded("gutenberg")[0]
+    assert body_heads("gutenberg") == ["CHAPTER I. The Rock", "CHAPTER II. The Lamp"]
+    held = {n.n: p.text() for p in doc.text.iter(P) for n in p.iter(Note)}
+    assert held["1"].startswith("The rock lies four miles")
+    assert held["2"].startswith("Their stores are brought out")
+    assert held["3"].startswith("The lamp burns paraffin")
+    assert "Footnote" not in doc.text.text()
