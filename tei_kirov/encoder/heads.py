@@ -208,7 +208,15 @@ def plain_head(text: str) -> bool:
         return not words[-1].isdigit()  # a running head with its page number
     if len(words) > 14 or not is_title_case(core) or re.search(r"[a-z]\. [A-Z]", core):
         return False
-    return last != "."
+    return last != "." and (len(lines) == 1 or _wrapped(lines))
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Whether two lines in ordinary case are one title wrapped (``The Blossom and`` /
+    ``the Frost``), not two lines of verse that each open with a capital: the first ends
+    with a small word or the second goes on in lower case."""
+    last = lines[0].split()[-1].lower() if lines[0].split() else ""
+    return last in _SMALL or lines[1].lstrip()[:1].islower()
 
 
 def is_byline(text: str) -> bool:

@@ -66,6 +66,10 @@ FRONT = {"preface": "preface", "introduction": "introduction", "foreword": "fore
          "dedication": "dedication", "advertisement": "advertisement", "prefatory": "preface",
          "introductory": "introduction", "acknowledgments": "acknowledgments",
          "acknowledgements": "acknowledgments", "to": "dedication"}
+#: Back-matter heads by their first word.
+BACK = {"appendix": "appendix", "appendices": "appendix", "index": "index",
+        "glossary": "glossary", "bibliography": "bibliography", "notes": "notes",
+        "endnotes": "notes", "afterword": "afterword"}
 _ID_PREFIX = {"article": "art", "chapter": "ch", "section": "s", "part": "part",
               "book": "book", "letter": "let", "volume": "vol"}
 
@@ -156,8 +160,12 @@ def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
     built = _Builder(units, toc, heads, hints, report, settings)
     text = built.build()
     if notes_head is not None:
-        text.content.append(Back(Div(Head(notes_head), type="notes",
-                                     xml_id=built.ids.make("notes"))))
+        div = Div(Head(notes_head), type="notes", xml_id=built.ids.make("notes"))
+        back = text.content[-1] if isinstance(text.content[-1], Back) else None
+        if back is None:
+            text.content.append(Back(div))
+        else:
+            back.content.append(div)
         report.findings.add("division", notes_line, notes_head,
                             value="div type=notes in back (the notes stand at their markers)")
     return text
@@ -175,6 +183,8 @@ class _Builder:
         self.settings = settings
         self.ids = _Ids()
         self.kind_rank: dict[str, float] = {}
+        #: Whether the divisions being built are back matter (named by their heads).
+        self.in_back = False
 
     # -- the two parts ------------------------------------------------------------------
     def build(self) -> Text:
@@ -221,8 +231,28 @@ class _Builder:
                     front_parts.append(self._plain_div(self.toc[1], stop))
             elif front_head is not None:
                 front_parts.extend(self._front_div(front_head, stop))
-        body = Body(*lead, *self._body(body_heads))
-        return Text(Front(*front_parts), body) if front_parts else Text(body)
+        back_at = self._back_start(body_heads)
+        back_start = body_heads[back_at].start if back_at < len(body_heads) else len(self.texts)
+        parts: list[Any] = [Front(*front_parts)] if front_parts else []
+        parts.append(Body(*lead, *self._body(body_heads[:back_at], back_start)))
+        if back_at < len(body_heads):
+            self.in_back = True
+            parts.append(Back(*self._body(body_heads[back_at:], len(self.texts))))
+        return Text(*parts)
+
+    def _back_start(self, heads: list[HeadAt]) -> int:
+        """Where the back matter begins among the body's heads: the first of the last
+        heads that all name back matter (``APPENDIX``, ``INDEX``, ``NOTES``), after at
+        least one other head; ``len(heads)`` when there is none."""
+        k = len(heads)
+        while k > 1 and self._back_type(heads[k - 1]) is not None:
+            k -= 1
+        return k if k > 0 else len(heads)
+
+    def _back_type(self, head: HeadAt) -> str | None:
+        words = re.findall(r"[A-Za-z]+", " ".join(self.texts[head.start:head.end]))
+        name = known_word(words[0], BACK) if words and head.form is None else None
+        return BACK[name] if name is not None else None
 
     def _headless(self) -> Text:
         """A text without heads: the short lines before the first running text (two or
@@ -362,14 +392,15 @@ class _Builder:
             return self._rank(k + 1, heads) - 0.5
         return -1.0
 
-    def _body(self, heads: list[HeadAt]) -> list[Any]:
+    def _body(self, heads: list[HeadAt], end: int) -> list[Any]:
+        """The divisions the ``heads`` open, nested; the last ends at block ``end``."""
         root: list[Any] = []
         stack: list[tuple[float, Div]] = []
         numbered: set[int] = set()
         expected: dict[int, int] = {}
         counters: dict[tuple[int, str], int] = {}
         for k, head in enumerate(heads):
-            stop = heads[k + 1].start if k + 1 < len(heads) else len(self.texts)
+            stop = heads[k + 1].start if k + 1 < len(heads) else end
             rank = self._rank(k, heads)
             if rank < 0:  # an unnumbered head: a sibling of the outermost open division
                 rank = stack[0][0] if stack else 5.0
@@ -397,7 +428,7 @@ class _Builder:
         if form is None:
             child = heads[k + 1].form if head.parent_of_next and k + 1 < len(heads) else None
             kind = "part" if child is not None and child.kind == "chapter" \
-                else self.settings.unnumbered
+                else (self._back_type(head) if self.in_back else None) or self.settings.unnumbered
         else:
             kind = form.div_type
         key = (id(parent), kind)

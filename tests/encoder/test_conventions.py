@@ -212,3 +212,17 @@ def test_gutenberg_footnotes_after_the_paragraph_or_at_the_chapter_end():
     assert held["2"].startswith("Their stores are brought out")
     assert held["3"].startswith("The lamp burns paraffin")
     assert "Footnote" not in doc.text.text()
+
+
+def test_parts_enclose_chapters_numbered_afresh_verse_stays_and_an_appendix_is_back():
+    assert [(t, h, i, d) for t, h, i, d in tree("book")] == [
+        ("part", "PART I THE HARBOUR", "part1", 0),
+        ("chapter", "Chapter 1 The Quay", "part1-ch1", 1),
+        ("chapter", "Chapter 2: The Pilots", "part1-ch2", 1),
+        ("part", "PART II THE OPEN SEA", "part2", 0),
+        ("chapter", "Chapter 1", "part2-ch1", 1),
+        ("chapter", "Chapter Two. The Storm Comes In.", "part2-ch2", 1)]
+    doc = encoded("book")[0]
+    assert "Down by the River" in doc.text.body.divs[-1].divs[-1].text()
+    back = doc.text.content[-1]
+    assert [(d.type, d.head.text()) for d in back.children(Div)] == [("appendix", "APPENDIX")]
