@@ -125,8 +125,11 @@ def _closer_blocks(blocks: list[str]) -> tuple[int, Closer] | None:
 
 
 #: A valediction on a line of its own: ``Yours truly,``, ``Faithfully yours,``.
-VALEDICTION_ALONE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}(?:yours|Yours)(?:\s+\w+){0,3},$|"
-                               r"^(?:Faithfully|Sincerely|Respectfully|Affectionately),$")
+VALEDICTION_ALONE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){0,3}(?:yours|Yours)(?:\s+\w+){0,3},$|"
+    r"^(?:Faithfully|Sincerely|Respectfully|Affectionately),$|"
+    r"^Your\s+(?:[a-z]+\s+){0,3}(?:friend|servant|sister|brother|son|daughter|wife|husband|"
+    r"father|mother|cousin|colleague|comrade)s?,$")
 #: Words that are no part of a signed name (``THE END``).
 _NOT_NAMES = frozenset({"THE", "END", "FINIS", "AND", "OF", "TO", "A", "AN", "IN", "NOTES",
                         "NOTE", "CONTENTS", "INDEX", "APPENDIX"})

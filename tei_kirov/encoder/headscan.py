@@ -71,7 +71,7 @@ def find_contents(texts: list[str]) -> tuple[int, int] | None:
         while j < len(texts) and not body_text(texts[j]) or (
                 j < len(texts) and "\n" in texts[j] and not is_prose(texts[j].replace("\n", " "))):
             key = normal_form(texts[j])
-            if key in seen or _set_apart(texts, k + 1, j):
+            if key in seen or _set_apart(texts, k + 1, j) or _heads_text(texts, k + 1, j):
                 break
             seen.add(key)
             j += 1
@@ -86,6 +86,13 @@ def _set_apart(texts: list[str], first: int, j: int) -> bool:
     entries were printed line under line (blocks of several lines) and ``j`` is a single
     line, as a dedication or a preface head after the contents is."""
     return j > first and "\n" not in texts[j] and all("\n" in t for t in texts[first:j])
+
+
+def _heads_text(texts: list[str], first: int, j: int) -> bool:
+    """Whether the single line at ``j``, after some contents entries, is the head of the
+    running text that follows it (no entry is followed by prose)."""
+    return j > first and "\n" not in texts[j] and j + 1 < len(texts) and \
+        body_text(texts[j + 1])
 
 
 def _alike_count(key: str, candidates: Counter[str]) -> int:

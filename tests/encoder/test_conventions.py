@@ -226,3 +226,23 @@ def test_parts_enclose_chapters_numbered_afresh_verse_stays_and_an_appendix_is_b
     assert "Down by the River" in doc.text.body.divs[-1].divs[-1].text()
     back = doc.text.content[-1]
     assert [(d.type, d.head.text()) for d in back.children(Div)] == [("appendix", "APPENDIX")]
+
+
+def test_contents_entries_end_at_the_head_of_running_text():
+    doc = encoded("contents")[0]
+    contents = doc.text.front.divs[0]
+    assert [i.text() for i in contents.child(List).children(Item)] == ["I. The Quay",
+                                                                       "II. The Pilots"]
+    assert [(t, h) for t, h, _, _ in tree("contents")] == [
+        ("contents", "CONTENTS"), ("preface", "PREFACE"), ("section", "I. THE QUAY"),
+        ("section", "II. THE PILOTS")]
+
+
+def test_letters_open_with_dateline_and_salute_and_close_with_valediction_and_name():
+    doc = encoded("letters")[0]
+    letters = [d for d in doc.text.body.divs if d.type == "letter"]
+    assert [d.head.text() for d in letters] == ["LETTER I.", "LETTER II."]
+    closers = [d.child(Closer) for d in letters]
+    assert [c.child(Signed).text() for c in closers] == ["MARY HALE", "MARY HALE"]
+    assert closers[0].text().startswith("Your affectionate sister,")
+    assert body_heads("letters")[-1] == "CHAPTER I IN WHICH THE PACKET IS LATE."
