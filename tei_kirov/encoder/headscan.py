@@ -78,7 +78,32 @@ def find_contents(texts: list[str]) -> tuple[int, int] | None:
             if j - k > 200:
                 break
         return (k, j) if j > k + 1 else None
+    return _unheaded_contents(texts)
+
+
+def _unheaded_contents(texts: list[str]) -> tuple[int, int] | None:
+    """A contents list printed without its head: two or more numbered heads in a row
+    (``CHAPTER I. The Quay`` / ``CHAPTER II. The Pilots``), nothing between them, and
+    then the first of them printed again where the text begins."""
+    for k, text in enumerate(texts[:60]):
+        first = _entry_form(text)
+        if first is None:
+            continue
+        j = k + 1
+        while j < len(texts) and (form := _entry_form(texts[j])) is not None and \
+                form.kind == first.kind and form.number != first.number:
+            j += 1
+        again = _entry_form(texts[j]) if j < len(texts) else None
+        if j - k >= 2 and again is not None and again.kind == first.kind and \
+                again.number == first.number:
+            return k, j
+        return None
     return None
+
+
+def _entry_form(text: str) -> HeadForm | None:
+    """The numbered head a one-line block prints, if any."""
+    return None if "\n" in text else word_head(text) or numbered_head(text)
 
 
 def _set_apart(texts: list[str], first: int, j: int) -> bool:

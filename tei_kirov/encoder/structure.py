@@ -46,6 +46,7 @@ from .heads import (
     known_word,
 )
 from .headscan import (
+    CONTENTS,
     HeadAt,
     body_text,
     find_contents,
@@ -312,11 +313,13 @@ class _Builder:
     def _toc_div(self) -> Div:
         assert self.toc is not None
         start, end = self.toc
-        entries = [line.strip() for t in self.texts[start + 1:end] for line in t.split("\n")
+        headed = bool(CONTENTS.match(self.texts[start].strip()))
+        entries = [line.strip() for t in self.texts[start + headed:end] for line in t.split("\n")
                    if line.strip()]
         self.report.findings.add("contents", self.lines[start], self.texts[start],
                                  value=f"{len(entries)} entries", note="list type=toc")
-        return Div(Head(self.texts[start]), List(*[Item(e) for e in entries], type="toc"),
+        head = [Head(self.texts[start])] if headed else []
+        return Div(*head, List(*[Item(e) for e in entries], type="toc"),
                    type="contents", xml_id=self.ids.make("contents"))
 
     def _plain_div(self, start: int, stop: int) -> Div:

@@ -246,3 +246,13 @@ def test_letters_open_with_dateline_and_salute_and_close_with_valediction_and_na
     assert [c.child(Signed).text() for c in closers] == ["MARY HALE", "MARY HALE"]
     assert closers[0].text().startswith("Your affectionate sister,")
     assert body_heads("letters")[-1] == "CHAPTER I IN WHICH THE PACKET IS LATE."
+
+
+def test_a_contents_list_without_its_head_is_a_list_not_divisions():
+    doc = encoded("contents-unheaded")[0]
+    contents = doc.text.front.divs[0]
+    assert contents.type == "contents" and contents.head is None
+    assert [i.text() for i in contents.child(List).children(Item)] == [
+        "CHAPTER I. The Quay", "CHAPTER II. The Pilots", "CHAPTER III. The Storm"]
+    assert body_heads("contents-unheaded") == ["CHAPTER I. THE QUAY", "CHAPTER II. THE PILOTS",
+                                               "CHAPTER III. THE STORM"]
