@@ -41,9 +41,12 @@ from .heads import (
     ARABIC,
     NOTES_HEAD,
     WORD_RANK,
+    is_caps,
     is_section_head,
     is_subtitle,
     known_word,
+    numbered_head,
+    word_head,
 )
 from .headscan import (
     CONTENTS,
@@ -155,6 +158,7 @@ def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
     notes_line = lines[-1]
     if notes_head is not None:  # the head of end notes, whose texts went to their markers
         texts, lines = texts[:-1], lines[:-1]
+    texts, lines = split_run_in_heads(texts, lines)
     units = _Units(texts, lines)
     toc = find_contents(units.texts)
     heads = find_heads(units.texts, toc, units.lines, report.findings, running_heads)
@@ -170,6 +174,32 @@ def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
         report.findings.add("division", notes_line, notes_head,
                             value="div type=notes in back (the notes stand at their markers)")
     return text
+
+
+def split_run_in_heads(texts: list[str], lines: list[int]) -> tuple[list[str], list[int]]:
+    """Blocks whose first line is a numbered head (``CHAPTER I.``, ``II. THE LAMP``) with
+    running text set directly under it, without a blank line: the head and the text as two
+    blocks."""
+    out_texts: list[str] = []
+    out_lines: list[int] = []
+    for text, line in zip(texts, lines, strict=True):
+        first, _, rest = text.partition("\n")
+        if rest and is_prose(rest.replace("\n", " ")) and _run_in_head(first):
+            out_texts += [first, rest]
+            out_lines += [line, line + 1 if line else 0]
+        else:
+            out_texts.append(text)
+            out_lines.append(line)
+    return out_texts, out_lines
+
+
+def _run_in_head(line: str) -> bool:
+    """A line that is a head however it is set: a labelled head (``CHAPTER II. THE LAMP``)
+    or a roman head in capitals (``II. A SECTION``)."""
+    if word_head(line) is not None:
+        return True
+    form = numbered_head(line)
+    return form is not None and form.kind == "roman" and (not form.title or is_caps(form.title))
 
 
 class _Builder:

@@ -256,3 +256,11 @@ def test_a_contents_list_without_its_head_is_a_list_not_divisions():
         "CHAPTER I. The Quay", "CHAPTER II. The Pilots", "CHAPTER III. The Storm"]
     assert body_heads("contents-unheaded") == ["CHAPTER I. THE QUAY", "CHAPTER II. THE PILOTS",
                                                "CHAPTER III. THE STORM"]
+
+
+def test_a_labelled_head_set_directly_over_its_text_is_still_a_head():
+    assert body_heads("runin") == ["CHAPTER I.", "CHAPTER II. THE LAMP"]
+    doc = encoded("runin")[0]
+    first = doc.text.body.divs[0].child(P)
+    assert first.text().startswith("The rock lies four miles")
+    assert doc.text.body.divs[1].children(P)[-1].text().startswith("Chapter 3 of the")
