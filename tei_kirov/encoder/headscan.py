@@ -15,6 +15,7 @@ from .closers import is_dateline, is_signature, opener_at_start
 from .heads import (
     ARABIC,
     HeadForm,
+    is_byline,
     is_caps,
     is_connector,
     is_subtitle,
@@ -151,6 +152,10 @@ def find_heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
         counts[key] = counts.get(key, 0) + 1
         candidates[key] += 1
     heads: list[HeadAt] = []
+    # a byline under a head signs a piece in a collection (several bylines), or one
+    # after running text; a single byline on top is the title page's
+    bylines = sum(1 for t in texts if is_byline(t))
+    first_text = next((k for k, t in enumerate(texts) if body_text(t)), n)
     last_of_kind: dict[str, int] = {}
     accepted: list[str] = []
     k = 0
@@ -183,7 +188,9 @@ def find_heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
             end = k + 1
             while end + 1 < n and is_connector(texts[end]) and plain_head(texts[end + 1]):
                 end += 2
-            nxt = end + 1 if end < n and is_subtitle(texts[end]) else end
+            signed = end < n and is_byline(texts[end]) and k > 0 and (
+                bylines > 1 or k > first_text)
+            nxt = end + 1 if end < n and (is_subtitle(texts[end]) or signed) else end
             child = nxt < n and (words[nxt] is not None or _strong(numbered[nxt], nxt in in_list))
             letter = nxt < n and opener_at_start(texts[nxt:nxt + 2]) is not None
             body = nxt < n and numbered[nxt] is None and (body_text(texts[nxt]) or letter)

@@ -41,6 +41,7 @@ from .heads import (
     ARABIC,
     NOTES_HEAD,
     WORD_RANK,
+    is_byline,
     is_caps,
     is_section_head,
     is_subtitle,
@@ -514,6 +515,9 @@ class _Builder:
         if blocks and is_subtitle(blocks[0]) and len(div.content) == 1:
             div.content.append(_subtitle(blocks[0]))
             k = 1
+        if k < len(blocks) - 1 and is_byline(blocks[k]) and len(div.content) == 1:
+            div.content.append(Byline(blocks[k]))  # the author of the piece, under its head
+            k += 1
         epigraph = epigraph_at(blocks[k:]) if len(blocks) > k + 1 else None
         if epigraph is not None:
             div.content.append(epigraph[1])

@@ -14,7 +14,7 @@ from lxml import etree
 
 import tei_kirov
 from tei_kirov.encoder import encode_with_report
-from tei_kirov.models import Cit, Closer, Div, Item, List, Note, P, Ptr, Signed
+from tei_kirov.models import Byline, Cit, Closer, Div, Item, List, Note, P, Ptr, Signed
 
 from ..conftest import REPO
 from .fidelity import edition_words
@@ -264,3 +264,10 @@ def test_a_labelled_head_set_directly_over_its_text_is_still_a_head():
     first = doc.text.body.divs[0].child(P)
     assert first.text().startswith("The rock lies four miles")
     assert doc.text.body.divs[1].children(P)[-1].text().startswith("Chapter 3 of the")
+
+
+def test_a_byline_under_an_essay_head_is_the_essay_byline():
+    doc = encoded("bylines")[0]
+    assert body_heads("bylines") == ["ON KEYS", "ON UMBRELLAS"]
+    assert [d.child(Byline).text() for d in doc.text.body.divs] == ["By Agnes Whitlow",
+                                                                     "By John Marsh"]
