@@ -235,9 +235,11 @@ class _Builder:
         front_parts: list[Any] = []
         lead: list[Any] = []
         if body_heads or front_heads:
-            # the title page ends where running text begins; text before the first head
-            # that is running text opens the body
-            cut = next((k for k in range(first) if body_text(self.texts[k])), first)
+            # the title page ends where running text (not in capitals, as a title page's
+            # notices are) begins; text before the first head that is running text opens
+            # the body
+            cut = next((k for k in range(first) if body_text(self.texts[k])
+                        and not is_caps(self.texts[k])), first)
             page = build_title_page(self.texts[:cut]) if cut else None
             if page is not None and cut < first:
                 lead = [P(_raw(t)) for t in self.texts[cut:first]]

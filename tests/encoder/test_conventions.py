@@ -271,3 +271,18 @@ def test_a_byline_under_an_essay_head_is_the_essay_byline():
     assert body_heads("bylines") == ["ON KEYS", "ON UMBRELLAS"]
     assert [d.child(Byline).text() for d in doc.text.body.divs] == ["By Agnes Whitlow",
                                                                      "By John Marsh"]
+
+
+def test_a_preamble_before_the_first_head_is_running_text_not_title_page():
+    doc = encoded("declaration")[0]
+    page = doc.text.front.content[0]
+    assert page.text().strip() == "A DECLARATION OF THE WEAVERS"
+    lead = doc.text.body.children(P)
+    assert [p.text()[:20] for p in lead] == ["A spectre is hauntin", "It is high time that"]
+    assert [(h, d) for _, h, _, d in tree("declaration")] == [
+        ("I. MASTERS AND HANDS", 0), ("II. HANDS AND THE UNION", 0),
+        ("III. THE LITERATURE OF REFORM", 0), ("1. REACTIONARY REFORM", 1),
+        ("A. Feudal Reform", 2), ("B. Clerical Reform", 2),
+        ("2. CONSERVATIVE, OR MASTERS', REFORM", 1), ("IV. POSITION OF THE WEAVERS", 0)]
+    programme = next(doc.text.body.divs[1].iter(List))
+    assert [i.n for i in programme.children(Item)] == ["1", "2", "3"]
