@@ -33,6 +33,7 @@ from ..models import (
     Quote,
     Sic,
     Text,
+    Trailer,
 )
 from .blocks import Block
 from .closers import closer_at_end, closer_parts, is_dateline, opener_at_start
@@ -71,6 +72,8 @@ FRONT = {"preface": "preface", "introduction": "introduction", "foreword": "fore
          "dedication": "dedication", "advertisement": "advertisement", "prefatory": "preface",
          "introductory": "introduction", "acknowledgments": "acknowledgments",
          "acknowledgements": "acknowledgments", "to": "dedication"}
+#: The last line of a text: ``THE END``, ``Finis``.
+TRAILER = re.compile(r"^(?:THE END|The End|FINIS|Finis)\.?$")
 #: Back-matter heads by their first word.
 BACK = {"appendix": "appendix", "appendices": "appendix", "index": "index",
         "glossary": "glossary", "bibliography": "bibliography", "notes": "notes",
@@ -528,6 +531,10 @@ class _Builder:
         if opener is not None:
             div.content.append(opener[1])
             k += opener[0]
+        trailer = None
+        if len(blocks) > k + 1 and offset + len(blocks) == len(self.texts) and \
+                TRAILER.match(_raw(blocks[-1]).strip()):
+            trailer, blocks = Trailer(blocks[-1]), blocks[:-1]  # THE END of the text
         closer = closer_at_end(blocks[k:])
         end = len(blocks) - closer[0] if closer is not None else len(blocks)
         current = div
@@ -541,8 +548,9 @@ class _Builder:
             piece.content.append(closer[1])
             self.report.findings.add("closer", self.lines[offset + end], blocks[end],
                                      value=f"closes {piece.xml_id}")
-            return True
-        return False
+        if trailer is not None:
+            (piece if closer is not None else div).content.append(trailer)
+        return closer is not None
 
     def _block(self, body: list[str], k: int, end: int, div: Div) -> int:
         """Add the block at ``k`` (with the list or quotation it introduces) to ``div``;

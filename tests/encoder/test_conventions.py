@@ -17,6 +17,7 @@ from tei_kirov.encoder import encode_with_report
 from tei_kirov.models import Byline, Cit, Closer, Div, Item, List, Note, P, Ptr, Signed
 
 from ..conftest import REPO
+from .devtexts import header_counter
 from .fidelity import edition_words
 
 FIXTURES = REPO / "tests" / "encoder" / "fixtures" / "structure"
@@ -54,6 +55,14 @@ def body_heads(name: str) -> list[str]:
             if d.head is not None]
 
 
+def _bare(words: Counter[str]) -> Counter[str]:
+    """The words without the brackets around them (``[1917]``, ``[eBook``)."""
+    out: Counter[str] = Counter()
+    for word, n in words.items():
+        out[word.strip("[]")] += n
+    return out
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_word_is_kept_and_the_edition_validates(name):
     doc = encoded(name)[0]
@@ -66,7 +75,8 @@ def test_every_word_is_kept_and_the_edition_validates(name):
     edition = Counter(" ".join([*words, *(w for note in notes for w in note)])
                       .replace("]", " ").split())
     edition.update(n.n for n in doc.text.iter(Note))  # a marker is kept as its note's @n
-    assert printed - edition == Counter(), "words lost"
+    edition.update(header_counter(data.decode("utf-8")))  # e-text credits go to the header
+    assert _bare(printed) - _bare(edition) == Counter(), "words lost"
     ids = [d.xml_id for d in doc.text.iter(Div)]
     assert len(ids) == len(set(ids))
 
@@ -286,3 +296,14 @@ def test_a_preamble_before_the_first_head_is_running_text_not_title_page():
         ("2. CONSERVATIVE, OR MASTERS', REFORM", 1), ("IV. POSITION OF THE WEAVERS", 0)]
     programme = next(doc.text.body.divs[1].iter(List))
     assert [i.n for i in programme.children(Item)] == ["1", "2", "3"]
+
+
+def test_an_etext_with_contents_chapters_a_bracketed_footnote_and_the_end():
+    doc = encoded("etext")[0]
+    assert [(t, h) for t, h, _, _ in tree("etext")] == [
+        ("contents", "CONTENTS"), ("chapter", "CHAPTER I. THE QUAY"),
+        ("chapter", "CHAPTER II. THE PILOTS")]
+    last = doc.text.body.divs[-1]
+    assert last.content[-1].tag == "trailer" and last.content[-1].text() == "THE END"
+    assert "Ahoy yourself" in doc.text.body.divs[0].text()
+    assert next(doc.text.iter(Note)).text() == "The pilots' houses are now a hotel."
