@@ -307,3 +307,13 @@ def test_an_etext_with_contents_chapters_a_bracketed_footnote_and_the_end():
     assert last.content[-1].tag == "trailer" and last.content[-1].text() == "THE END"
     assert "Ahoy yourself" in doc.text.body.divs[0].text()
     assert next(doc.text.iter(Note)).text() == "The pilots' houses are now a hotel."
+
+
+def test_an_epigraph_under_a_chapter_head_is_a_cit_with_its_source():
+    doc = encoded("epigraphs")[0]
+    cits = [d.child(Cit) for d in doc.text.body.divs]
+    assert [c.type for c in cits] == ["epigraph", "epigraph"]
+    assert cits[0].text().startswith('"Water that has passed')
+    assert cits[1].text().endswith("—From a song of the millers")
+    assert [p.text()[:14] for d in doc.text.body.divs for p in d.children(P)] == [
+        "The wheel of t", "The race was d"]
