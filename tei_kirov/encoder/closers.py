@@ -111,8 +111,8 @@ def _closer_blocks(blocks: list[str]) -> tuple[int, Closer] | None:
         return signed
     if len(blocks) >= 2 and is_signature(blocks[-2]) and is_dateline(blocks[-1]):
         return 2, Closer(Signed(blocks[-2]), Dateline(blocks[-1]))
-    if len(blocks) >= 2 and VALEDICTION_ALONE.match(blocks[-2].strip()) and \
-            is_signed_name(blocks[-1]):
+    if len(blocks) >= 2 and VALEDICTION_ALONE.match(blocks[-2].strip()) and (
+            is_signed_name(blocks[-1]) or NAME.match(blocks[-1].strip())):
         return 2, Closer(Salute(blocks[-2]), Signed(blocks[-1]))
     if blocks:
         parts = closer_parts(blocks[-1])
@@ -130,6 +130,8 @@ VALEDICTION_ALONE = re.compile(
     r"^(?:Faithfully|Sincerely|Respectfully|Affectionately),$|"
     r"^Your\s+(?:[a-z]+\s+){0,3}(?:friend|servant|sister|brother|son|daughter|wife|husband|"
     r"father|mother|cousin|colleague|comrade)s?,$")
+#: A name in ordinary case under a valediction (``John Marsh.``, ``J. S. Mill``).
+NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\.?$")
 #: Words that are no part of a signed name (``THE END``).
 _NOT_NAMES = frozenset({"THE", "END", "FINIS", "AND", "OF", "TO", "A", "AN", "IN", "NOTES",
                         "NOTE", "CONTENTS", "INDEX", "APPENDIX"})

@@ -317,3 +317,10 @@ def test_an_epigraph_under_a_chapter_head_is_a_cit_with_its_source():
     assert cits[1].text().endswith("—From a song of the millers")
     assert [p.text()[:14] for d in doc.text.body.divs for p in d.children(P)] == [
         "The wheel of t", "The race was d"]
+
+
+def test_a_valediction_over_a_name_in_ordinary_case_closes_a_letter():
+    doc = encoded("letters-plain")[0]
+    closers = [d.child(Closer) for d in doc.text.body.divs]
+    assert [c.child(Signed).text() for c in closers] == ["John Marsh.", "Ellen Marsh"]
+    assert "I remain, Sir," in doc.text.body.divs[0].text()
