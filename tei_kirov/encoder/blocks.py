@@ -24,13 +24,16 @@ def split_blocks(text: str, origin: list[int] | None = None) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     blocks: list[Block] = []
     pos = 0
+    counted, newlines = 0, 0  # newlines before offset ``counted``, counted once, in order
     for chunk in _BLANK.split(text):
         start = text.find(chunk, pos) if chunk else pos
         pos = start + len(chunk)
         stripped = "\n".join(line.strip() for line in chunk.strip().split("\n"))
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
-            line = text.count("\n", 0, start + lead) + 1
+            newlines += text.count("\n", counted, start + lead)
+            counted = start + lead
+            line = newlines + 1
             if origin is not None and line <= len(origin):
                 line = origin[line - 1]
             blocks.append(Block(stripped, line))
