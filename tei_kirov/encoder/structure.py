@@ -159,7 +159,7 @@ def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
     texts = [b.text if isinstance(b, Block) else b for b in blocks]
     lines = [b.line if isinstance(b, Block) else 0 for b in blocks]
     notes_head = texts[-1] if len(texts) > 1 and NOTES_HEAD.match(texts[-1].strip()) else None
-    notes_line = lines[-1]
+    notes_line = lines[-1] if lines else 0
     if notes_head is not None:  # the head of end notes, whose texts went to their markers
         texts, lines = texts[:-1], lines[:-1]
     texts, lines = split_run_in_heads(texts, lines)

@@ -324,3 +324,13 @@ def test_a_valediction_over_a_name_in_ordinary_case_closes_a_letter():
     closers = [d.child(Closer) for d in doc.text.body.divs]
     assert [c.child(Signed).text() for c in closers] == ["John Marsh.", "Ellen Marsh"]
     assert "I remain, Sir," in doc.text.body.divs[0].text()
+
+
+@pytest.mark.parametrize("source", [
+    "NOTES", "CHAPTER I\n\nNOTES", "I.\n\nII.", "THE END", "TO MY WIFE", "[1]\n\n[1] x",
+    "Yours truly,\nJOHN", "CONTENTS\n\nCHAPTER I\n\nCHAPTER I", '"Hi"\n\nSTOP\n\n"Ho"',
+    "By John Smith", "A\n\n--B", "Text.[1]\n\nNOTES\n\n1. x\n\n2. y",
+    "APPENDIX\n\nThe end of it all is here, said he, in a sentence that goes on and on."])
+def test_fragments_of_conventions_encode_to_valid_editions(source):
+    doc, _ = encode_with_report(source, NO_AUTHORITY)
+    assert tei_kirov.validate(tei_kirov.to_bytes(doc)).ok
