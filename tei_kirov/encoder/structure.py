@@ -389,6 +389,8 @@ class _Builder:
             # the head is the dedication itself (``TO THE MEMORY OF ...``), not the head
             # of an address in prose (``TO THE READER``)
             return self._loose_front(self.texts[head.start:stop])
+        if kind == "dedication" and re.match(r"(?i)to\b", self.texts[head.start]):
+            kind = "preface"  # an address in prose: ``TO THE READER``
         if head.end == head.start:
             kind = "untitled"
         div = Div(type=kind, xml_id=self.ids.make(kind))

@@ -334,3 +334,8 @@ def test_a_valediction_over_a_name_in_ordinary_case_closes_a_letter():
 def test_fragments_of_conventions_encode_to_valid_editions(source):
     doc, _ = encode_with_report(source, NO_AUTHORITY)
     assert tei_kirov.validate(tei_kirov.to_bytes(doc)).ok
+
+
+def test_an_address_to_the_reader_in_prose_is_a_preface_not_a_dedication():
+    assert [(t, h) for t, h, _, _ in tree("reader")] == [("preface", "TO THE READER"),
+                                                         ("chapter", "CHAPTER I")]
