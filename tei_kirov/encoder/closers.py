@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..models import Closer, Dateline, Opener, Salute, Signed
+from ..models import Closer, Dateline, Lb, Opener, Salute, Signed
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
@@ -85,17 +85,69 @@ def _signed_addresses(blocks: list[str]) -> tuple[int, Closer] | None:
 
 
 def closer_at_end(blocks: list[str]) -> tuple[int, Closer] | None:
-    """The closer that ends ``blocks``: how many blocks it takes and the element."""
+    """The closer that ends ``blocks``: how many blocks it takes and the element. Its
+    parts may stand in blocks of their own or on the lines of the last block."""
+    found = _closer_blocks(blocks)
+    if found is not None or not blocks or "\n" not in blocks[-1]:
+        return found
+    lines = [line.strip() for line in blocks[-1].split("\n")]
+    if len(lines) > 3:
+        return None
+    by_line = _closer_blocks([*blocks[:-1], *lines])
+    if by_line is None or by_line[0] != len(lines):
+        return None
+    parts: list[Any] = []
+    for part in by_line[1].content:  # the lines stay apart: a line break between parts
+        if parts and not isinstance(part, str) and not isinstance(parts[-1], str):
+            parts += ["\n", Lb()]
+        parts.append(part)
+    return 1, Closer(*parts)
+
+
+def _closer_blocks(blocks: list[str]) -> tuple[int, Closer] | None:
+    """The closer made of the last blocks of ``blocks``, each block one part."""
     signed = _signed_addresses(blocks)
     if signed is not None:
         return signed
     if len(blocks) >= 2 and is_signature(blocks[-2]) and is_dateline(blocks[-1]):
         return 2, Closer(Signed(blocks[-2]), Dateline(blocks[-1]))
+    if len(blocks) >= 2 and VALEDICTION_ALONE.match(blocks[-2].strip()) and (
+            is_signed_name(blocks[-1]) or NAME.match(blocks[-1].strip())):
+        return 2, Closer(Salute(blocks[-2]), Signed(blocks[-1]))
     if blocks:
         parts = closer_parts(blocks[-1])
         if parts is not None:
             return 1, Closer(*parts)
+    if len(blocks) >= 2 and is_signed_name(blocks[-1]) and \
+            blocks[-2].rstrip(" _*")[-1:] in ".!?\"”":
+        return 1, Closer(Signed(blocks[-1]))
     return None
+
+
+#: A valediction on a line of its own: ``Yours truly,``, ``Faithfully yours,``.
+VALEDICTION_ALONE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){0,3}(?:yours|Yours)(?:\s+\w+){0,3},$|"
+    r"^(?:Faithfully|Sincerely|Respectfully|Affectionately),$|"
+    r"^Your\s+(?:[a-z]+\s+){0,3}(?:friend|servant|sister|brother|son|daughter|wife|husband|"
+    r"father|mother|cousin|colleague|comrade)s?,$")
+#: A name in ordinary case under a valediction (``John Marsh.``, ``J. S. Mill``).
+NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\.?$")
+#: Words that are no part of a signed name (``THE END``).
+_NOT_NAMES = frozenset({"THE", "END", "FINIS", "AND", "OF", "TO", "A", "AN", "IN", "NOTES",
+                        "NOTE", "CONTENTS", "INDEX", "APPENDIX"})
+
+
+def is_signed_name(text: str) -> bool:
+    """A signature standing alone under a piece: a name in capitals (two to four words,
+    ``AGNES WHITLOW``) or initials (``A. W.``, ``J. S. M.``)."""
+    core = _plain(text)
+    if not is_signature(core):
+        return False
+    words = core.split()
+    if re.fullmatch(r"(?:[A-Z]\.\s?){2,4}", core):
+        return True
+    return 2 <= len(words) <= 4 and not any(w.strip(".") in _NOT_NAMES for w in words) and \
+        all(len(w.strip(".")) >= 2 or w.endswith(".") for w in words)
 
 
 def opener_at_start(blocks: list[str]) -> tuple[int, Opener] | None:

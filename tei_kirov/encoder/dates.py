@@ -156,12 +156,18 @@ _YEAR_BEFORE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Yy]e
                           r"their|its)\s+$")
 
 
+#: Years with the second abbreviated (``1848-49``): a range of counts never shortens so.
+_SHORT_RANGE = re.compile(r"\d{4}\s*(?:-|–|--)\s*\d{2}")
+
+
 def counted(text: str, start: int, end: int) -> bool:
     """Whether the number (or numbers) at ``text[start:end]`` count things or number a
     house rather than name years: ``1917 soldiers``, ``1200 a year``, ``1211 Chestnut
     Street``; not after words that introduce years (``in 1848 revolutions``, ``in 1848 Broad
     Street was paved``)."""
     if _YEAR_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    if _SHORT_RANGE.fullmatch(text, start, end):  # 1848-49: a count would print 1848-1849
         return False
     if _STREET.match(text, end):
         return True

@@ -7,7 +7,9 @@ import re
 from typing import Any
 
 from ..models import (
+    Bibl,
     Byline,
+    Cit,
     DocDate,
     DocEdition,
     DocImprint,
@@ -15,18 +17,52 @@ from ..models import (
     Lb,
     Publisher,
     PubPlace,
+    Quote,
     TitlePage,
     TitlePart,
 )
-from .heads import is_caps, is_connector
+from .heads import BY_LINE, is_caps, is_connector
 
 #: A publisher named by a trailing noun (``PIONEER`` / ``PUBLISHERS``, ``Riverside Press``).
 PUBLISHER_NOUN = re.compile(r"\b(?:PUBLISHERS?|PRESS|COMPANY|CO\.|SONS|BOOKS|HOUSE)\.?$", re.I)
 #: A publisher statement opened by a verb (``Printed and sold by ...``, ``PUBLISHED AT ...``).
 PUBLISHER_VERB = re.compile(r"^(?:Published|Printed|Sold|Issued)\b", re.I)
-BY_LINE = re.compile(r"^(?:by|By|BY)\s+\S")
 CREDIT = re.compile(r"^(?:Translated|Edited|Compiled|Introduced)(?: and \w+)? by$")
 YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2}|M[MDCLXVI]+)\.?$")
+
+
+#: The source under an epigraph: a dash and a few words (``--Old saying``, ``— Milton``).
+ATTRIBUTION = re.compile(r"^(?:--|[—―–])\s*[A-Z*_][^?!]{0,80}$")
+#: A dedication printed as such (``TO MY WIFE``, ``To the memory of ...``, ``Dedicated to``).
+DEDICATION = re.compile(r"^(?:TO|To|DEDICATED|Dedicated|INSCRIBED|Inscribed)\b")
+
+
+def is_attribution(line: str) -> bool:
+    """A line naming the source of a quotation above it: a dash, then at most eight words."""
+    core = line.strip()
+    return bool(ATTRIBUTION.match(core)) and len(core.split()) <= 9
+
+
+def epigraph_at(blocks: list[str]) -> tuple[int, Cit] | None:
+    """An epigraph opening ``blocks``: a short quotation with its source on the last line
+    or in the next block (``--Old saying``); how many blocks it takes and the ``cit``."""
+    if not blocks:
+        return None
+    lines = [line.strip() for line in blocks[0].split("\n")]
+    if len(lines) > 1 and is_attribution(lines[-1]):
+        quoted, source, used = lines[:-1], lines[-1], 1
+    elif len(blocks) > 1 and "\n" not in blocks[1] and is_attribution(blocks[1]):
+        quoted, source, used = lines, blocks[1].strip(), 2
+    else:
+        return None
+    if sum(len(line) for line in quoted) > 600 or is_attribution(quoted[0]):
+        return None
+    return used, Cit(Quote(*with_breaks(quoted)), Bibl(source), type="epigraph")
+
+
+def is_dedication(text: str) -> bool:
+    """A short block dedicating the book (``TO MY WIFE``)."""
+    return len(text) <= 200 and bool(DEDICATION.match(text.strip()))
 
 
 def with_breaks(lines: list[str]) -> list[Any]:

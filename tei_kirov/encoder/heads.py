@@ -25,7 +25,14 @@ _SMALL = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to", "for"
                     "vs", "via", "de", "la", "le", "du", "von", "van", "der"})
 ARABIC = re.compile(r"^(\d+)\.\s+(\S.*)$", re.S)
 _ROMAN_HEAD = re.compile(r"^([IVXLCDM]+)\.\s+(\S.*)$", re.S)
+#: A roman numeral alone on its line: the head of an untitled section (``II.``).
+_ROMAN_ALONE = re.compile(r"^([IVXLC]{1,7})\.?$")
+#: The head of a notes section at the end of the text (``NOTES``, ``Notes``, ``END NOTES``).
+NOTES_HEAD = re.compile(r"^(?:(?:END|FOOT)\s?NOTES|(?:End|Foot)?[Nn]otes|NOTES)\.?$")
 _LETTER_HEAD = re.compile(r"^([A-Z])\.\s+(\S.*)$", re.S)
+#: A line naming the author: ``By Thomas Paine``, ``BY JOHN REED``.
+BY_LINE = re.compile(r"^(?:by|By|BY)\s+\S")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*,?|and|&|de|van|von|der|la|le)$")
 _WORD_HEAD = re.compile(
     r"^(?P<word>[A-Za-z]+)\.?\s+(?P<num>[IVXLCDM]+|[ivxlcdm]+|\d+|[A-Z]|[A-Za-z]+)"
     r"(?:\s*[.:—–-]+\s*|\s+|$)(?P<title>.*)$", re.S)
@@ -135,10 +142,15 @@ def _after_noise(core: str) -> re.Match[str] | None:
 
 def numbered_head(text: str) -> HeadForm | None:
     """``III. TITLE``, ``12. Title``, ``A. Title``: a number, a stop and a short title that
-    reads as a title (capital first, no closing comma or semicolon)."""
+    reads as a title (capital first, no closing comma or semicolon); or a roman numeral
+    alone (``IV.``), a section without a title."""
     core = _clean(text)
     if not _short(core) or core.rstrip()[-1:] in ";,:—":
         return None
+    alone = _ROMAN_ALONE.match(core)
+    if alone is not None:
+        number = roman_value(alone.group(1))
+        return HeadForm("roman", number, "") if number else None
     for kind, pattern in (("arabic", ARABIC), ("roman", _ROMAN_HEAD), ("alpha", _LETTER_HEAD)):
         m = pattern.match(core)
         if not m:
@@ -176,19 +188,6 @@ def is_title_case(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _SMALL for w in words)
 
 
-#: A byline: ``By``, then a name of two to six words, each a capitalised word or an initial,
-#: optionally with degrees after a comma (``By GEORGE M. BEARD, M. D.``).
-_BYLINE = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*(?:,.*)?$")
-
-
-def is_byline(text: str) -> bool:
-    """A line naming the author (``By Anna Weyl``, ``BY JOHN REED``): never a head. A small
-    word makes it a title (``BY THE RIVER``)."""
-    line = " ".join(_clean(text).split())
-    name = line.split(",")[0].split()[1:]
-    return bool(_BYLINE.match(line)) and not any(w.lower() in _SMALL for w in name)
-
-
 def plain_head(text: str) -> bool:
     """A line that may be a head: short, in capitals or title case, not a sentence, not a
     byline."""
@@ -204,13 +203,37 @@ def plain_head(text: str) -> bool:
     last = core[-1]
     if last in ",;:!—–-" or lines[-1][-1:] in ",;:":
         return False
+    if is_byline(core):
+        return False  # the author's name on a title page
     if words[-1].lower().strip(".") in _SMALL and len(words) > 1:
         return False  # ``Translated by``: the line goes on in the next block
     if is_caps(core):
         return not words[-1].isdigit()  # a running head with its page number
     if len(words) > 14 or not is_title_case(core) or re.search(r"[a-z]\. [A-Z]", core):
         return False
-    return last != "."
+    return last != "." and (len(lines) == 1 or _wrapped(lines))
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Whether two lines in ordinary case are one title wrapped (``The Blossom and`` /
+    ``the Frost``), not two lines of verse that each open with a capital: the first ends
+    with a small word or the second goes on in lower case."""
+    last = lines[0].split()[-1].lower() if lines[0].split() else ""
+    return last in _SMALL or lines[1].lstrip()[:1].islower()
+
+
+def is_byline(text: str) -> bool:
+    """A line naming who wrote the text: ``by`` and a name (capitalised words or initials,
+    joined by ``and``; degrees after a comma), as ``By Martha Quill``, ``BY H. G. WELLS`` or
+    ``By GEORGE M. BEARD, M. D.``. A small word in capitals makes it a title (``BY THE
+    RIVER``)."""
+    core = " ".join(_clean(text).split()) if "\n" not in _clean(text) else ""
+    if not core or not BY_LINE.match(core):
+        return False
+    names = core.split(",")[0].split()[1:]
+    if any(w.isupper() and w.lower() in _SMALL for w in names):
+        return False
+    return 0 < len(names) <= 8 and all(_NAME_WORD.match(w) for w in names)
 
 
 def is_connector(text: str) -> bool:

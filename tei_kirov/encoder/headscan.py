@@ -15,6 +15,7 @@ from .closers import is_dateline, is_signature, opener_at_start
 from .heads import (
     ARABIC,
     HeadForm,
+    is_byline,
     is_caps,
     is_connector,
     is_subtitle,
@@ -71,14 +72,53 @@ def find_contents(texts: list[str]) -> tuple[int, int] | None:
         while j < len(texts) and not body_text(texts[j]) or (
                 j < len(texts) and "\n" in texts[j] and not is_prose(texts[j].replace("\n", " "))):
             key = normal_form(texts[j])
-            if key in seen:
+            if key in seen or _set_apart(texts, k + 1, j) or _heads_text(texts, k + 1, j):
                 break
             seen.add(key)
             j += 1
             if j - k > 200:
                 break
         return (k, j) if j > k + 1 else None
+    return _unheaded_contents(texts)
+
+
+def _unheaded_contents(texts: list[str]) -> tuple[int, int] | None:
+    """A contents list printed without its head: two or more numbered heads in a row
+    (``CHAPTER I. The Quay`` / ``CHAPTER II. The Pilots``), nothing between them, and
+    then the first of them printed again where the text begins."""
+    for k, text in enumerate(texts[:60]):
+        first = _entry_form(text)
+        if first is None:
+            continue
+        j = k + 1
+        while j < len(texts) and (form := _entry_form(texts[j])) is not None and \
+                form.kind == first.kind and form.number != first.number:
+            j += 1
+        again = _entry_form(texts[j]) if j < len(texts) else None
+        if j - k >= 2 and again is not None and again.kind == first.kind and \
+                again.number == first.number:
+            return k, j
+        return None
     return None
+
+
+def _entry_form(text: str) -> HeadForm | None:
+    """The numbered head a one-line block prints, if any."""
+    return None if "\n" in text else word_head(text) or numbered_head(text)
+
+
+def _set_apart(texts: list[str], first: int, j: int) -> bool:
+    """Whether the block at ``j`` is set apart from the contents entries before it: the
+    entries were printed line under line (blocks of several lines) and ``j`` is a single
+    line, as a dedication or a preface head after the contents is."""
+    return j > first and "\n" not in texts[j] and all("\n" in t for t in texts[first:j])
+
+
+def _heads_text(texts: list[str], first: int, j: int) -> bool:
+    """Whether the single line at ``j``, after some contents entries, is the head of the
+    running text that follows it (no entry is followed by prose)."""
+    return j > first and "\n" not in texts[j] and j + 1 < len(texts) and \
+        body_text(texts[j + 1])
 
 
 def _alike_count(key: str, candidates: Counter[str]) -> int:
@@ -112,6 +152,10 @@ def find_heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
         counts[key] = counts.get(key, 0) + 1
         candidates[key] += 1
     heads: list[HeadAt] = []
+    # a byline under a head signs a piece in a collection (several bylines), or one
+    # after running text; a single byline on top is the title page's
+    bylines = sum(1 for t in texts if is_byline(t))
+    first_text = next((k for k, t in enumerate(texts) if body_text(t)), n)
     last_of_kind: dict[str, int] = {}
     accepted: list[str] = []
     k = 0
@@ -140,11 +184,13 @@ def find_heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
                 heads.append(HeadAt(k, k + 1, form))
                 k += 1
                 continue
-        if plain_head(text) and not is_dateline(text):
+        if plain_head(text) and not is_dateline(text) and not _runs_on(texts, k):
             end = k + 1
             while end + 1 < n and is_connector(texts[end]) and plain_head(texts[end + 1]):
                 end += 2
-            nxt = end + 1 if end < n and is_subtitle(texts[end]) else end
+            signed = end < n and is_byline(texts[end]) and k > 0 and (
+                bylines > 1 or k > first_text)
+            nxt = end + 1 if end < n and (is_subtitle(texts[end]) or signed) else end
             child = nxt < n and (words[nxt] is not None or _strong(numbered[nxt], nxt in in_list))
             letter = nxt < n and opener_at_start(texts[nxt:nxt + 2]) is not None
             body = nxt < n and numbered[nxt] is None and (body_text(texts[nxt]) or letter)
@@ -170,6 +216,26 @@ def find_heads(texts: list[str], toc: tuple[int, int] | None, lines: list[int],
                 findings.add("uncertain", lines[k], text, note=note)
         k += 1
     return heads
+
+
+#: Quotation marks that open a spoken line.
+QUOTES_OPEN = "\"“‘'"
+
+
+def _runs_on(texts: list[str], k: int) -> bool:
+    """Whether the short line at ``k`` belongs to the running text around it rather than
+    heading what follows: the block before it ends with a comma, colon or semicolon (the
+    line goes on from it: ``Yours truly,`` / the signature), or it stands between two
+    spoken lines (a shout in a dialogue), or it is itself in quotation marks."""
+    if texts[k].lstrip(" _*")[:1] in QUOTES_OPEN:
+        return True
+    if k == 0:
+        return False
+    before = texts[k - 1].rstrip(" _*")
+    if before[-1:] in ",:;":
+        return True
+    after = texts[k + 1] if k + 1 < len(texts) else ""
+    return before.lstrip(" _*")[:1] in QUOTES_OPEN and after.lstrip(" _*")[:1] in QUOTES_OPEN
 
 
 _FOLIO = re.compile(r"^\W{0,2}[0-9IVXLivxl]{1,4}\W{0,2}$")

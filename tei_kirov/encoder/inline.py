@@ -121,7 +121,7 @@ def _milestone(tag: str, n: int | None, in_word: bool) -> Node:
 def _note(index: int, ctx: InlineContext) -> Note:
     raw = ctx.notes[index]
     ctx.count("note")
-    return Note(*parse(raw.text, ctx), place="foot", n=raw.marker,
+    return Note(*parse(raw.text, ctx), place=raw.place, n=raw.marker,
                 resp=note_resp_of(raw.role, ctx),
                 xml_id=f"note{index + 1}" if raw.pointed else None)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .asterisks import scan
 from .blocks import Block
+from .heads import NOTES_HEAD
 
 #: First private-use code point used for note anchors (one per note, in order).
 ANCHOR_BASE = 0xF0000
@@ -31,6 +32,9 @@ class RawNote:
     role: str
     line: int
     pointed: bool = False
+    #: Where the note was printed: ``foot`` (the page foot, after its paragraph or
+    #: gathered at the chapter end) or ``end`` (under a notes head at the end).
+    place: str = "foot"
 
 
 def anchor(index: int) -> str:
@@ -82,7 +86,8 @@ _LEADING = re.compile(r"(\*{1,3}|[†‡§]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{
 #: Project Gutenberg's note blocks: ``[Footnote 1: text]``.
 _GUTENBERG = re.compile(r"^\[Footnote (\w{1,3}):\s*(.*)\]$", re.S)
 #: Numbered markers in running text, right after a word or punctuation.
-_NUMBERED = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\s\d(\[])(?:\[\d{1,3}\]|\(\d{1,3}\))")
+_NUMBERED = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\s\d(\[])(?:\[\d{1,3}\]|\(\d{1,3}\))"
+                       r"|(?<=[A-Za-z.,;:!?”’\"'])\d{1,3}\)(?=\s|$)")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 #: First private-use code point of pointers: a second marker of a note printed once.
 POINTER_BASE = ANCHOR_BASE + 0x8000
@@ -90,7 +95,7 @@ POINTER_BASE = ANCHOR_BASE + 0x8000
 
 def marker_key(marker: str) -> str:
     """What a marker refers by: the symbol, or the digits of a numbered marker."""
-    digits = marker.translate(_SUPERSCRIPTS).strip("[]()")
+    digits = marker.translate(_SUPERSCRIPTS).strip("[]().")
     return digits if digits.isdigit() else marker
 
 
@@ -105,17 +110,39 @@ def pointer_index(ch: str) -> int | None:
 
 
 def _numbered_markers(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end() - m.start()) for m in _NUMBERED.finditer(text)]
+    """Numbered markers of ``text``: superscript digits, ``[1]`` and ``(1)`` after a word,
+    and ``1)`` after a word or its stop, unless that word opened a parenthesis
+    (``(vol.3)``)."""
+    found: list[tuple[int, int]] = []
+    for m in _NUMBERED.finditer(text):
+        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if m.group().endswith(")") and m.group()[0].isdigit() and "(" in word:
+            continue
+        found.append((m.start(), m.end() - m.start()))
+    return found
 
 
-def note_marker(text: str) -> str | None:
+#: An entry of an end-notes section: a number and a stop (``1. The toll was ...``).
+_ENTRY = re.compile(r"(\d{1,3}\.)\s+")
+
+
+def _leading(text: str, endnotes: bool = False) -> re.Match[str] | None:
+    """The marker a note block opens with (in an end-notes section, ``1.`` too)."""
+    match = _LEADING.match(text)
+    if match is None and endnotes:
+        match = _ENTRY.match(text)
+    return match
+
+
+def note_marker(text: str, endnotes: bool = False) -> str | None:
     """The marker ``text`` opens with if it reads as a footnote, else ``None``: the marker,
     then text whose asterisks are all balanced (where, for asterisk markers, the block as a
-    whole does not balance)."""
+    whole does not balance). ``endnotes``: the block stands under a notes head, where an
+    entry may open with a number and a stop."""
     gutenberg = _GUTENBERG.match(text)
     if gutenberg:
         return gutenberg.group(1)
-    match = _LEADING.match(text)
+    match = _leading(text, endnotes)
     if not match:
         return None
     rest = text[match.end():]
@@ -143,8 +170,9 @@ def separate_notes(blocks: list[Block]) -> tuple[list[Block], list[RawNote]]:
     flow: list[Block] = []
     found: list[tuple[tuple[int, int, int], RawNote]] = []
     pending: list[tuple[int, int, int, str]] = []  # block, offset, length, symbol
+    endnotes = False
     for block in blocks:
-        marker = note_marker(block.text) if pending else None
+        marker = note_marker(block.text, endnotes) if pending else None
         key = marker_key(marker) if marker is not None else None
         k = next((k for k, p in enumerate(pending) if marker_key(p[3]) == key), None)
         if marker is not None and k is None and not key.isdigit():  # type: ignore[union-attr]
@@ -153,12 +181,14 @@ def separate_notes(blocks: list[Block]) -> tuple[list[Block], list[RawNote]]:
             b, offset, length, _ = pending.pop(k)
             gutenberg = _GUTENBERG.match(block.text)
             text = gutenberg.group(2) if gutenberg else \
-                block.text[_LEADING.match(block.text).end():]  # type: ignore[union-attr]
+                block.text[_leading(block.text, endnotes).end():]  # type: ignore[union-attr]
             text = join_lines(text) if "\n" in text else text
             found.append(((b, offset, length), RawNote(marker, text, note_role(text),
-                                                         block.line)))
+                                                         block.line,
+                                                         place="end" if endnotes else "foot")))
             continue
         flow.append(Block(block.text, block.line))
+        endnotes = bool(NOTES_HEAD.match(block.text.strip())) or endnotes and marker is not None
         text = block.text
         markers = sorted(scan(text).markers + _numbered_markers(text))
         pending.extend((len(flow) - 1, offset, length, text[offset:offset + length])

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Block
+from .heads import is_byline
 from .hyphens import Vocabulary, joins_word
 from .marks import LB_WORD, PB, PB_WORD, page_mark, read_mark
 from .notes import anchor_index
@@ -56,7 +57,7 @@ def continues(first: str, second: str) -> bool:
     tail, head = _tail(first), _lead(second)[1].lstrip("*")
     if not tail or not head or "\n" in first or "\n" in second:
         return False
-    if tail[-1] in _TERMINAL:
+    if tail[-1] in _TERMINAL or is_byline(head):
         return False
     return head[0].islower() or head[0] in "—–" or joins_word(tail, head) is not None
 

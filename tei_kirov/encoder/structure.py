@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import (
+    Back,
     Body,
     Byline,
     Choice,
@@ -32,18 +33,25 @@ from ..models import (
     Quote,
     Sic,
     Text,
+    Trailer,
 )
 from .blocks import Block
 from .closers import closer_at_end, closer_parts, is_dateline, opener_at_start
-from .frontmatter import CREDIT, build_title_page, with_breaks
+from .frontmatter import CREDIT, build_title_page, epigraph_at, is_dedication, with_breaks
 from .heads import (
     ARABIC,
+    NOTES_HEAD,
     WORD_RANK,
+    is_byline,
+    is_caps,
     is_section_head,
     is_subtitle,
     known_word,
+    numbered_head,
+    word_head,
 )
 from .headscan import (
+    CONTENTS,
     HeadAt,
     body_text,
     find_contents,
@@ -51,6 +59,8 @@ from .headscan import (
     is_prose,
     tail_is_colon,
 )
+from .marks import visible
+from .notes import anchor_index
 from .pages import join_lines
 from .report import Findings
 
@@ -64,6 +74,12 @@ FRONT = {"preface": "preface", "introduction": "introduction", "foreword": "fore
          "dedication": "dedication", "advertisement": "advertisement", "prefatory": "preface",
          "introductory": "introduction", "acknowledgments": "acknowledgments",
          "acknowledgements": "acknowledgments", "to": "dedication"}
+#: The last line of a text: ``THE END``, ``Finis``.
+TRAILER = re.compile(r"^(?:THE END|The End|FINIS|Finis)\.?$")
+#: Back-matter heads by their first word.
+BACK = {"appendix": "appendix", "appendices": "appendix", "index": "index",
+        "glossary": "glossary", "bibliography": "bibliography", "notes": "notes",
+        "endnotes": "notes", "afterword": "afterword"}
 _ID_PREFIX = {"article": "art", "chapter": "ch", "section": "s", "part": "part",
               "book": "book", "letter": "let", "volume": "vol"}
 
@@ -110,6 +126,15 @@ class StructureReport:
         return self.divisions.get("section", 0)
 
 
+def _paragraph(text: str) -> bool:
+    """A block no title page prints: three sentences or more, a long run of prose, or text
+    carrying a footnote marker."""
+    shown = visible(text)
+    return not is_caps(shown) and (
+        len(re.findall(r"[a-z]{2}[.!?][\"”’)]*(?:\s|$)", shown)) >= 3 or len(shown) > 400
+        or any(anchor_index(ch) is not None for ch in text))
+
+
 def _raw(text: str) -> str:
     return join_lines(text)
 
@@ -144,10 +169,52 @@ def build_text(blocks: list[str] | list[Block], hints: list[Hint] | None = None,
     settings = settings or Settings()
     texts = [b.text if isinstance(b, Block) else b for b in blocks]
     lines = [b.line if isinstance(b, Block) else 0 for b in blocks]
+    notes_head = texts[-1] if len(texts) > 1 and NOTES_HEAD.match(texts[-1].strip()) else None
+    notes_line = lines[-1] if lines else 0
+    if notes_head is not None:  # the head of end notes, whose texts went to their markers
+        texts, lines = texts[:-1], lines[:-1]
+    texts, lines = split_run_in_heads(texts, lines)
     units = _Units(texts, lines)
     toc = find_contents(units.texts)
     heads = find_heads(units.texts, toc, units.lines, report.findings, running_heads)
-    return _Builder(units, toc, heads, hints, report, settings).build()
+    built = _Builder(units, toc, heads, hints, report, settings)
+    text = built.build()
+    if notes_head is not None:
+        div = Div(Head(notes_head), type="notes", xml_id=built.ids.make("notes"))
+        back = text.content[-1] if isinstance(text.content[-1], Back) else None
+        if back is None:
+            text.content.append(Back(div))
+        else:
+            back.content.append(div)
+        report.findings.add("division", notes_line, notes_head,
+                            value="div type=notes in back (the notes stand at their markers)")
+    return text
+
+
+def split_run_in_heads(texts: list[str], lines: list[int]) -> tuple[list[str], list[int]]:
+    """Blocks whose first line is a numbered head (``CHAPTER I.``, ``II. THE LAMP``) with
+    running text set directly under it, without a blank line: the head and the text as two
+    blocks."""
+    out_texts: list[str] = []
+    out_lines: list[int] = []
+    for text, line in zip(texts, lines, strict=True):
+        first, _, rest = text.partition("\n")
+        if rest and is_prose(rest.replace("\n", " ")) and _run_in_head(first):
+            out_texts += [first, rest]
+            out_lines += [line, line + 1 if line else 0]
+        else:
+            out_texts.append(text)
+            out_lines.append(line)
+    return out_texts, out_lines
+
+
+def _run_in_head(line: str) -> bool:
+    """A line that is a head however it is set: a labelled head (``CHAPTER II. THE LAMP``)
+    or a roman head in capitals (``II. A SECTION``)."""
+    if word_head(line) is not None:
+        return True
+    form = numbered_head(line)
+    return form is not None and form.kind == "roman" and (not form.title or is_caps(form.title))
 
 
 class _Builder:
@@ -162,6 +229,8 @@ class _Builder:
         self.settings = settings
         self.ids = _Ids()
         self.kind_rank: dict[str, float] = {}
+        #: Whether the divisions being built are back matter (named by their heads).
+        self.in_back = False
 
     # -- the two parts ------------------------------------------------------------------
     def build(self) -> Text:
@@ -180,11 +249,21 @@ class _Builder:
         front_parts: list[Any] = []
         lead: list[Any] = []
         if body_heads or front_heads:
-            # the title page ends where running text begins; text before the first head
-            # that is running text opens the body
-            cut = next((k for k in range(first) if body_text(self.texts[k])), first)
-            page = build_title_page(self.texts[:cut]) if cut else None
-            if page is not None and cut < first:
+            # running text (not in capitals, as a title page's notices are) between the
+            # title page and the first head is no part of the title page: the blocks that
+            # are all running text up to the head
+            cut = first
+            while cut > 0 and body_text(self.texts[cut - 1]) and not is_caps(
+                    self.texts[cut - 1]):
+                cut -= 1
+            # and a paragraph of prose ends the title page wherever it stands
+            cut = next((k for k in range(cut) if _paragraph(self.texts[k])), cut)
+            page = build_title_page(self.texts[:cut]) if cut and not (
+                body_text(self.texts[0]) and not is_caps(self.texts[0])) else None
+            if page is not None and cut < first and (front_heads or self.toc):
+                # front matter follows: the running text stays in its place, in the front
+                front_heads = [HeadAt(cut, cut, None), *front_heads]
+            elif page is not None and cut < first:
                 lead = [P(_raw(t)) for t in self.texts[cut:first]]
             if page is not None:
                 front_parts.append(page)
@@ -208,8 +287,28 @@ class _Builder:
                     front_parts.append(self._plain_div(self.toc[1], stop))
             elif front_head is not None:
                 front_parts.extend(self._front_div(front_head, stop))
-        body = Body(*lead, *self._body(body_heads))
-        return Text(Front(*front_parts), body) if front_parts else Text(body)
+        back_at = self._back_start(body_heads)
+        back_start = body_heads[back_at].start if back_at < len(body_heads) else len(self.texts)
+        parts: list[Any] = [Front(*front_parts)] if front_parts else []
+        parts.append(Body(*lead, *self._body(body_heads[:back_at], back_start)))
+        if back_at < len(body_heads):
+            self.in_back = True
+            parts.append(Back(*self._body(body_heads[back_at:], len(self.texts))))
+        return Text(*parts)
+
+    def _back_start(self, heads: list[HeadAt]) -> int:
+        """Where the back matter begins among the body's heads: the first of the last
+        heads that all name back matter (``APPENDIX``, ``INDEX``, ``NOTES``), after at
+        least one other head; ``len(heads)`` when there is none."""
+        k = len(heads)
+        while k > 1 and self._back_type(heads[k - 1]) is not None:
+            k -= 1
+        return k if k > 0 else len(heads)
+
+    def _back_type(self, head: HeadAt) -> str | None:
+        words = re.findall(r"[A-Za-z]+", " ".join(self.texts[head.start:head.end]))
+        name = known_word(words[0], BACK) if words and head.form is None else None
+        return BACK[name] if name is not None else None
 
     def _headless(self) -> Text:
         """A text without heads: the short lines before the first running text (two or
@@ -237,6 +336,11 @@ class _Builder:
         if first.start == 0 and first.form is None and not first.letter and second is not None and \
                 second.kind in WORD_RANK:
             anchor = max(anchor, self.heads[1].start)  # the title line of a book
+        parents = [h for h in self.heads if h.form is None and h.parent_of_next]
+        if len(parents) == 1 and 0 < parents[0].start == anchor and \
+                not any(body_text(t) for t in self.texts[:anchor]):
+            # the subtitle of a text in numbered sections, under its title on the title page
+            anchor = next((h.start for h in self.heads if h.start > anchor), anchor)
         for head in [h for h in self.heads if h.start < anchor]:
             self.report.findings.add("uncertain", self.lines[head.start],
                                      self.texts[head.start], note="title-page line, not a head")
@@ -264,20 +368,48 @@ class _Builder:
     def _toc_div(self) -> Div:
         assert self.toc is not None
         start, end = self.toc
-        entries = [line.strip() for t in self.texts[start + 1:end] for line in t.split("\n")
+        headed = bool(CONTENTS.match(self.texts[start].strip()))
+        entries = [line.strip() for t in self.texts[start + headed:end] for line in t.split("\n")
                    if line.strip()]
         self.report.findings.add("contents", self.lines[start], self.texts[start],
                                  value=f"{len(entries)} entries", note="list type=toc")
-        return Div(Head(self.texts[start]), List(*[Item(e) for e in entries], type="toc"),
+        head = [Head(self.texts[start])] if headed else []
+        return Div(*head, List(*[Item(e) for e in entries], type="toc"),
                    type="contents", xml_id=self.ids.make("contents"))
 
     def _plain_div(self, start: int, stop: int) -> Div:
-        return Div(*[P(_raw(t)) for t in self.texts[start:stop]], type="untitled",
-                   xml_id=self.ids.make("untitled"))
+        return self._loose_front(self.texts[start:stop])[0]
+
+    def _loose_front(self, blocks: list[str]) -> list[Div]:
+        """Front blocks without a head: a dedication (``TO MY WIFE``), an epigraph (a
+        quotation with its source), or else an untitled division."""
+        out: list[Div] = []
+        k = 0
+        if k < len(blocks) and is_dedication(blocks[k]):
+            out.append(Div(P(*with_breaks(blocks[k].split("\n"))), type="dedication",
+                           xml_id=self.ids.make("dedication")))
+            k += 1
+        epigraph = epigraph_at(blocks[k:])
+        if epigraph is not None:
+            out.append(Div(epigraph[1], type="epigraph", xml_id=self.ids.make("epigraph")))
+            k += epigraph[0]
+        if k < len(blocks):
+            target = out[-1] if out else Div(type="untitled", xml_id=self.ids.make("untitled"))
+            target.content.extend(P(_raw(t)) for t in blocks[k:])
+            if not out:
+                out.append(target)
+        return out
 
     def _front_div(self, head: HeadAt, stop: int) -> list[Div]:
         kind = self._front_type(head) or self.settings.unnumbered
         content = self.texts[head.end:stop]
+        if kind == "dedication" and is_dedication(self.texts[head.start]) and not (
+                content and is_prose(content[0]) and epigraph_at(content) is None):
+            # the head is the dedication itself (``TO THE MEMORY OF ...``), not the head
+            # of an address in prose (``TO THE READER``)
+            return self._loose_front(self.texts[head.start:stop])
+        if kind == "dedication" and re.match(r"(?i)to\b", self.texts[head.start]):
+            kind = "preface"  # an address in prose: ``TO THE READER``
         if head.end == head.start:
             kind = "untitled"
         div = Div(type=kind, xml_id=self.ids.make(kind))
@@ -320,14 +452,15 @@ class _Builder:
             return self._rank(k + 1, heads) - 0.5
         return -1.0
 
-    def _body(self, heads: list[HeadAt]) -> list[Any]:
+    def _body(self, heads: list[HeadAt], end: int) -> list[Any]:
+        """The divisions the ``heads`` open, nested; the last ends at block ``end``."""
         root: list[Any] = []
         stack: list[tuple[float, Div]] = []
         numbered: set[int] = set()
         expected: dict[int, int] = {}
         counters: dict[tuple[int, str], int] = {}
         for k, head in enumerate(heads):
-            stop = heads[k + 1].start if k + 1 < len(heads) else len(self.texts)
+            stop = heads[k + 1].start if k + 1 < len(heads) else end
             rank = self._rank(k, heads)
             if rank < 0:  # an unnumbered head: a sibling of the outermost open division
                 rank = stack[0][0] if stack else 5.0
@@ -355,7 +488,7 @@ class _Builder:
         if form is None:
             child = heads[k + 1].form if head.parent_of_next and k + 1 < len(heads) else None
             kind = "part" if child is not None and child.kind == "chapter" \
-                else self.settings.unnumbered
+                else (self._back_type(head) if self.in_back else None) or self.settings.unnumbered
         else:
             kind = form.div_type
         key = (id(parent), kind)
@@ -408,10 +541,21 @@ class _Builder:
         if blocks and is_subtitle(blocks[0]) and len(div.content) == 1:
             div.content.append(_subtitle(blocks[0]))
             k = 1
+        if k < len(blocks) - 1 and is_byline(blocks[k]) and len(div.content) == 1:
+            div.content.append(Byline(blocks[k]))  # the author of the piece, under its head
+            k += 1
+        epigraph = epigraph_at(blocks[k:]) if len(blocks) > k + 1 else None
+        if epigraph is not None:
+            div.content.append(epigraph[1])
+            k += epigraph[0]
         opener = opener_at_start(blocks[k:])
         if opener is not None:
             div.content.append(opener[1])
             k += opener[0]
+        trailer = None
+        if len(blocks) > k + 1 and offset + len(blocks) == len(self.texts) and \
+                TRAILER.match(_raw(blocks[-1]).strip()):
+            trailer, blocks = Trailer(blocks[-1]), blocks[:-1]  # THE END of the text
         closer = closer_at_end(blocks[k:])
         end = len(blocks) - closer[0] if closer is not None else len(blocks)
         current = div
@@ -425,8 +569,9 @@ class _Builder:
             piece.content.append(closer[1])
             self.report.findings.add("closer", self.lines[offset + end], blocks[end],
                                      value=f"closes {piece.xml_id}")
-            return True
-        return False
+        if trailer is not None:
+            (piece if closer is not None else div).content.append(trailer)
+        return closer is not None
 
     def _block(self, body: list[str], k: int, end: int, div: Div) -> int:
         """Add the block at ``k`` (with the list or quotation it introduces) to ``div``;

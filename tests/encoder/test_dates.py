@@ -343,6 +343,12 @@ def test_years_before_words_that_count_nothing():
         ("1914-18", {"from_": "1914", "to": "1918"}), ("1911", {"when": "1911"})]
 
 
+def test_a_range_with_the_century_left_out_is_years_even_before_a_count_word():
+    assert _dates("the 1848-49 revolutions and 1712-13 people; 1200-1500 men", None) == [
+        ("1848-49", {"from_": "1848", "to": "1849"}),
+        ("1712-13", {"from_": "1712", "to": "1713"})]
+
+
 def test_months_that_are_words():
     assert _dates("May I ask? They march. March came. In May the crops grew; March, 1917 "
                   "came.", None) == [("March, 1917", {"when": "1917-03"})]
