@@ -508,7 +508,8 @@ def years_from_before(dates: list[Date], before: list[Date], resp: str = "#enc")
     """Month-day dates of a division left without a year (``--MM-DD``: no dateline and no
     full date in the division) take the year of the last full date printed before the
     division (``@cert="low"``), as a narrative goes on from one chapter to the next."""
-    last = next((day for d in reversed(before) if (day := _printed_day(d)) is not None), None)
+    last = next((full for d in reversed(before) if (full := _printed_day(d)) is not None),
+                None)
     if last is None:
         return
     for date in dates:

@@ -141,8 +141,8 @@ def _page_ends_after(runs: list[Run], k: int) -> bool:
     """Whether a page gap follows run ``k``, also after one more line of page foot (the
     page number under a signature mark)."""
     nxt = k + 1
-    if nxt < len(runs) and runs[nxt].blanks < _GAP and runs[nxt].single is not None \
-            and _foot_line(runs[nxt].single):
+    single = runs[nxt].single if nxt < len(runs) else None
+    if single is not None and runs[nxt].blanks < _GAP and _foot_line(single):
         nxt += 1
     return nxt >= len(runs) or runs[nxt].blanks >= _GAP
 

@@ -60,9 +60,9 @@ class Prepared:
             findings.add("furniture", line, text, note="signature mark removed")
         for line, text, n in f.inferred:
             findings.add("furniture", line, text, str(n), note="page number read from the sequence")
-        for line, n in f.pages:
-            findings.add("page", line, "page begins", str(n) if n is not None else "",
-                         note="" if n is not None else "number unknown")
+        for line, page in f.pages:
+            findings.add("page", line, "page begins", str(page) if page is not None else "",
+                         note="" if page is not None else "number unknown")
 
 
 #: Characters XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF); a

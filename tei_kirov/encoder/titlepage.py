@@ -354,7 +354,8 @@ def half_title(blocks: list[Block]) -> tuple[str, int] | None:
     numbered comes before it, and no other plain head stands before a numbered head of
     that kind (or it would be a part head). Else ``None``."""
     first = next((i for i, b in enumerate(blocks) if _labelled(b.text)), None)
-    if first is None or _labelled(blocks[first].text).number != 1:
+    form = _labelled(blocks[first].text) if first is not None else None
+    if first is None or form is None or form.number != 1:
         return None
     groups = _groups_before(blocks, first)
     if not 1 <= len(groups) <= 2 or len(groups[0]) > 1 and len(groups) == 2:
@@ -429,7 +430,10 @@ _JOINING = frozenset({"of", "and", "or", "on", "to", "for", "in", "upon", "with"
 def _plain_before_label(blocks: list[Block], first: int) -> bool:
     """Whether a block after ``first`` that is not labelled stands, in capitals, directly
     before a head of the kind of block ``first`` (as a part head does)."""
-    kind = _labelled(blocks[first].text).kind
+    form = _labelled(blocks[first].text)
+    if form is None:
+        return False
+    kind = form.kind
     for k in range(first + 1, len(blocks) - 1):
         after = _labelled(blocks[k + 1].text)
         if after and after.kind == kind and _title_like(blocks[k].text) \
@@ -613,8 +617,8 @@ def _imprint_line(lines: list[tuple[str, int]], k: int, page: TitlePage) -> bool
         if not any(_PLACE.match(t) or _YEAR_LINE.match(t) for t, _ in near):
             return False
         _set(page, "publisher", _clean_name(_ADDRESS.sub("", line)), number)
-    elif _PUBLISHED_YEAR.match(line):
-        _set(page, "date", _PUBLISHED_YEAR.match(line).group("year"), number)
+    elif (published := _PUBLISHED_YEAR.match(line)) is not None:
+        _set(page, "date", published.group("year"), number)
         return True
     else:
         return False
