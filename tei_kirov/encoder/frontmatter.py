@@ -104,17 +104,28 @@ def _is_place(text: str) -> bool:
         not any(ch.isdigit() for ch in text)
 
 
+def with_credits(blocks: list[str]) -> list[Byline | str]:
+    """``blocks`` with each credit line (``Translated by``) and the name in the block after
+    it made one :class:`Byline`; other blocks as they are."""
+    out: list[Byline | str] = []
+    k = 0
+    while k < len(blocks):
+        if CREDIT.match(blocks[k]) and k + 1 < len(blocks):
+            out.append(Byline(blocks[k] + " " + blocks[k + 1]))
+            k += 2
+        else:
+            out.append(blocks[k])
+            k += 1
+    return out
+
+
 def _loose(blocks: list[str]) -> list[Any]:
     """Title-page blocks that are neither title nor imprint, in order."""
     out: list[Any] = []
-    k = 0
-    while k < len(blocks):
-        text = blocks[k]
-        if CREDIT.match(text) and k + 1 < len(blocks):
-            out.append(Byline(text + " " + blocks[k + 1]))
-            k += 2
-            continue
-        if YEAR.match(text):
+    for text in with_credits(blocks):
+        if isinstance(text, Byline):
+            out.append(text)
+        elif YEAR.match(text):
             out.append(DocDate(text))
         elif "edition" in text.lower() and len(text) > 40:
             out.append(DocEdition(*with_breaks(text.split("\n"))))
@@ -131,7 +142,6 @@ def _loose(blocks: list[str]) -> list[Any]:
                     run.append(line)
             if run:
                 out.append(TitlePart(*with_breaks(run), type="desc"))
-        k += 1
     return out
 
 

@@ -37,7 +37,7 @@ from ..models import (
 )
 from .blocks import Block
 from .closers import closer_at_end, closer_parts, is_dateline, opener_at_start
-from .frontmatter import CREDIT, build_title_page, epigraph_at, is_dedication, with_breaks
+from .frontmatter import build_title_page, epigraph_at, is_dedication, with_breaks, with_credits
 from .heads import (
     ARABIC,
     NOTES_HEAD,
@@ -429,16 +429,7 @@ class _Builder:
 
     def _verso(self, blocks: list[str]) -> Div:
         """The back of the title page: a byline (``Translated by`` + name), then the printing."""
-        parts: list[Any] = []
-        i = 0
-        while i < len(blocks):
-            text = blocks[i]
-            if CREDIT.match(text) and i + 1 < len(blocks):
-                parts.append(Byline(text + " " + blocks[i + 1]))
-                i += 2
-                continue
-            parts.append(P(text))
-            i += 1
+        parts = [p if isinstance(p, Byline) else P(p) for p in with_credits(blocks)]
         return Div(*parts, type="imprint", xml_id=self.ids.make("imprint"))
 
     # -- body -----------------------------------------------------------------------------
